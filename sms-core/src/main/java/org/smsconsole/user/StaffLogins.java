@@ -1,0 +1,93 @@
+package org.smsconsole.user;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/** Checks a name and password, counting failures so that guessing slows down and then locks. */
+@ApplicationScoped
+public class StaffLogins {
+
+    private static final Logger LOG = Logger.getLogger(StaffLogins.class.getName());
+    static final String WRONG = "Wrong user name or password.";
+
+    @PersistenceContext(unitName = "sms")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "SMS_LOGIN_FREE_ATTEMPTS", defaultValue = "3")
+    int freeAttempts;
+
+    @Inject
+    @ConfigProperty(name = "SMS_LOGIN_LOCK_AFTER", defaultValue = "6")
+    int lockAfter;
+
+    @Inject
+    @ConfigProperty(name = "SMS_LOGIN_LOCK_MINUTES", defaultValue = "15")
+    int lockMinutes;
+
+    @Transactional
+    public LoginOutcome attempt(String username, char[] password) {
+        Instant now = clock.instant();
+        Optional<StaffUser> found = findForUpdate(username);
+        if (found.isEmpty()) {
+            PasswordHasher.verifyNothing(password);
+            LOG.info(() -> "Failed login for unknown user name");
+            return new LoginOutcome.Refused(WRONG);
+        }
+        StaffUser user = found.get();
+        if (user.getLockedUntil() != null && now.isBefore(user.getLockedUntil())) {
+            return new LoginOutcome.Refused("This account is locked after repeated failed logins until "
+                    + DateTimeFormatter.ofPattern("HH:mm 'UTC'").format(user.getLockedUntil().atOffset(ZoneOffset.UTC))
+                    + ". An administrator can unlock it sooner.");
+        }
+        Optional<Duration> wait = policy().waitBeforeNextAttempt(user, now);
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            return new LoginOutcome.Refused("Too many failed logins: wait " + seconds + " s before trying again.");
+        }
+        if (!PasswordHasher.verify(password, user.getPasswordHash())) {
+            user.recordFailedLogin(now, policy());
+            LOG.info(() -> "Failed login for user " + user.getUsername());
+            if (user.getLockedUntil() != null) {
+                return new LoginOutcome.Refused(WRONG + " The account is now locked for " + lockMinutes + " minutes.");
+            }
+            return new LoginOutcome.Refused(WRONG);
+        }
+        if (!user.isEnabled()) {
+            return new LoginOutcome.Refused("This account is disabled.");
+        }
+        user.recordSuccessfulLogin();
+        return new LoginOutcome.SignedIn(user.getUsername(), user.getDisplayName(), user.getRole(), user.isMustChangePassword());
+    }
+
+    LoginPolicy policy() {
+        return new LoginPolicy(freeAttempts, lockAfter, Duration.ofMinutes(lockMinutes));
+    }
+
+    private Optional<StaffUser> findForUpdate(String username) {
+        if (username == null || username.isBlank()) {
+            return Optional.empty();
+        }
+        // Locked so that parallel guesses are counted one after another, not lost.
+        return em.createQuery("select u from StaffUser u where u.username = :name", StaffUser.class)
+                .setParameter("name", username.strip())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst();
+    }
+}

@@ -1,0 +1,69 @@
+package org.smsconsole.user;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import org.smsconsole.validation.InvalidInputException;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/** The staff who use the console: creating them and keeping their passwords. */
+@ApplicationScoped
+@Transactional
+public class StaffUsers {
+
+    public static final int MIN_PASSWORD = 12;
+
+    @PersistenceContext(unitName = "sms")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    public StaffUser create(String username, String displayName, char[] password, Role role, boolean mustChangePassword) {
+        String name = username == null ? "" : username.strip();
+        if (!name.matches("[A-Za-z0-9._@-]{1,64}")) {
+            throw new InvalidInputException("username", "A user name has 1 to 64 letters, digits or . _ @ -");
+        }
+        if (find(name).isPresent()) {
+            throw new InvalidInputException("username", "The user name " + name + " is taken");
+        }
+        requireStrong(password);
+        StaffUser user = new StaffUser(name, displayName, PasswordHasher.hash(password), role, mustChangePassword, clock.instant());
+        em.persist(user);
+        return user;
+    }
+
+    /** Replaces the password of a signed-in person, who must prove they know the current one. */
+    public void changeOwnPassword(String username, char[] current, char[] replacement) {
+        StaffUser user = find(username).orElseThrow(() -> new InvalidInputException("current", "Unknown user"));
+        if (!PasswordHasher.verify(current, user.getPasswordHash())) {
+            throw new InvalidInputException("current", "The current password is not right");
+        }
+        if (PasswordHasher.verify(replacement, user.getPasswordHash())) {
+            throw new InvalidInputException("replacement", "The new password must differ from the current one");
+        }
+        requireStrong(replacement);
+        user.changePassword(PasswordHasher.hash(replacement), clock.instant());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<StaffUser> find(String username) {
+        return em.createQuery("select u from StaffUser u where u.username = :name", StaffUser.class)
+                .setParameter("name", username).getResultStream().findFirst();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long count() {
+        return em.createQuery("select count(u) from StaffUser u", Long.class).getSingleResult();
+    }
+
+    private static void requireStrong(char[] password) {
+        if (password == null || password.length < MIN_PASSWORD) {
+            throw new InvalidInputException("replacement", "A password has at least " + MIN_PASSWORD + " characters");
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.smsconsole.web.startup;
+
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.annotation.WebListener;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.smsconsole.user.InitialAdmin;
+
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Defines the console's datasource from MicroProfile Config (see DatabaseConfigSource, which
+ * derives the driver from SMS_DB_URL), creates the first administrator, and says where the
+ * console can be reached.
+ */
+@DataSourceDefinition(
+        name = "java:app/jdbc/sms",
+        className = "${MPCONFIG=sms.db.datasource-class}",
+        url = "${MPCONFIG=sms.db.url}",
+        user = "${MPCONFIG=sms.db.user}",
+        password = "${MPCONFIG=sms.db.password}",
+        minPoolSize = 2,
+        maxPoolSize = 32,
+        initialPoolSize = 2,
+        properties = {
+                "fish.payara.is-connection-validation-required=true",
+                "fish.payara.connection-validation-method=custom-validation",
+                "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+                "fish.payara.fail-all-connections=true",
+                "fish.payara.max-wait-time-in-millis=10000"
+        })
+@WebListener
+public class ConsoleStartup implements ServletContextListener {
+
+    private static final Logger LOG = Logger.getLogger(ConsoleStartup.class.getName());
+
+    @Inject
+    InitialAdmin initialAdmin;
+
+    @Inject
+    @ConfigProperty(name = "SMS_PUBLIC_URL")
+    Optional<String> publicUrl;
+
+    @Inject
+    @ConfigProperty(name = "SMS_PORT", defaultValue = "8080")
+    String port;
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        initialAdmin.ensure();
+        String url = publicUrl.orElse("http://localhost:" + port + event.getServletContext().getContextPath() + "/");
+        LOG.info(() -> "SMS console ready: " + url);
+    }
+}

@@ -1,0 +1,68 @@
+package org.smsconsole.web.ui;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.smsconsole.user.LoginOutcome;
+import org.smsconsole.user.StaffLogins;
+import org.smsconsole.web.security.VerifiedLogin;
+
+import java.io.IOException;
+
+/** The sign-in page. */
+@Named
+@RequestScoped
+public class LoginScreen {
+
+    @Inject
+    StaffLogins logins;
+
+    @Inject
+    SecurityContext securityContext;
+
+    private String username;
+    private String password;
+
+    public String signIn() throws IOException {
+        LoginOutcome outcome = logins.attempt(username, password == null ? new char[0] : password.toCharArray());
+        password = null;
+        if (outcome instanceof LoginOutcome.Refused refused) {
+            Messages.error(refused.reason());
+            return null;
+        }
+        LoginOutcome.SignedIn who = (LoginOutcome.SignedIn) outcome;
+        FacesContext faces = FacesContext.getCurrentInstance();
+        ExternalContext external = faces.getExternalContext();
+        AuthenticationStatus status = securityContext.authenticate(
+                (HttpServletRequest) external.getRequest(), (HttpServletResponse) external.getResponse(),
+                AuthenticationParameters.withParams().credential(new VerifiedLogin(who)).newAuthentication(true));
+        if (status != AuthenticationStatus.SUCCESS) {
+            Messages.error("Signing in failed; please try again.");
+            return null;
+        }
+        return who.mustChangePassword() ? "/account/password?faces-redirect=true" : "/contacts?faces-redirect=true";
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return null; // never rendered back into the page
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+}
