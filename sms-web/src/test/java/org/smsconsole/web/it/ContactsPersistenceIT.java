@@ -1,0 +1,153 @@
+package org.smsconsole.web.it;
+
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.smsconsole.contact.ContactSort;
+import org.smsconsole.contact.ContactView;
+import org.smsconsole.contact.Contacts;
+import org.smsconsole.user.LoginOutcome;
+import org.smsconsole.user.Role;
+import org.smsconsole.user.StaffLogins;
+import org.smsconsole.user.StaffUsers;
+import org.smsconsole.validation.InvalidInputException;
+import org.smsconsole.validation.NotFoundException;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Contacts and staff logins through the real container: CDI, JTA, Hibernate, Flyway. Runs once
+ * on H2 and once on PostgreSQL (see the failsafe executions in sms-web/pom.xml).
+ */
+@ExtendWith(ArquillianExtension.class)
+class ContactsPersistenceIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.console();
+    }
+
+    @Inject
+    Contacts contacts;
+
+    @Inject
+    StaffUsers staffUsers;
+
+    @Inject
+    StaffLogins logins;
+
+    @Resource(lookup = "java:app/jdbc/sms")
+    DataSource dataSource;
+
+    @Test
+    void flywayCreatedTheSchemaThatHibernateValidated() throws Exception {
+        try (Connection c = dataSource.getConnection();
+             ResultSet rs = c.createStatement().executeQuery(
+                     "select count(*) from flyway_schema_history where success = true")) {
+            rs.next();
+            assertTrue(rs.getInt(1) >= 1, "at least one migration applied");
+        }
+    }
+
+    @Test
+    void addStoresTheNumberInE164AndFindsItBack() {
+        String phone = uniqueUkMobile();
+        ContactView added = contacts.add("  Ada Lovelace ", "0044 " + phone.substring(3));
+        assertEquals("Ada Lovelace", added.name());
+        assertEquals(phone, contacts.get(added.id()).phone());
+    }
+
+    @Test
+    void aBadNumberIsRefusedNamingTheFieldAndNothingIsStored() {
+        long before = contacts.count(null);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> contacts.add("Bad", "+1 555 12"));
+        assertEquals("phone", e.field());
+        assertEquals(before, contacts.count(null));
+    }
+
+    @Test
+    void aSecondContactWithTheSameNumberIsRefused() {
+        String phone = uniqueUkMobile();
+        contacts.add("First", phone);
+        long before = contacts.count(null);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> contacts.add("Second", phone));
+        assertEquals("phone", e.field());
+        assertEquals(before, contacts.count(null));
+    }
+
+    @Test
+    void changeAndRemove() {
+        ContactView c = contacts.add("Grace", uniqueUkMobile());
+        String newPhone = uniqueUkMobile();
+        ContactView changed = contacts.change(c.id(), "Grace Hopper", newPhone);
+        assertEquals("Grace Hopper", changed.name());
+        assertEquals(newPhone, changed.phone());
+        assertTrue(changed.version() > c.version());
+        contacts.remove(c.id());
+        assertThrows(NotFoundException.class, () -> contacts.get(c.id()));
+    }
+
+    @Test
+    void searchesByNameOrDigitsAndPagesInOrder() {
+        String tag = "pg" + UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 7; i++) {
+            contacts.add(tag + " member " + i, uniqueUkMobile());
+        }
+        assertEquals(7, contacts.count(tag.toUpperCase()));
+        List<ContactView> firstPage = contacts.page(tag, ContactSort.NAME, true, 0, 5);
+        List<ContactView> secondPage = contacts.page(tag, ContactSort.NAME, true, 5, 5);
+        assertEquals(5, firstPage.size());
+        assertEquals(2, secondPage.size());
+        assertEquals(tag + " member 0", firstPage.get(0).name());
+        assertEquals(tag + " member 6", secondPage.get(1).name());
+        assertEquals(tag + " member 6", contacts.page(tag, ContactSort.NAME, false, 0, 1).get(0).name());
+
+        ContactView one = firstPage.get(2);
+        String digits = one.phone().substring(5);
+        assertTrue(contacts.page(digits, ContactSort.PHONE, true, 0, 10).stream().anyMatch(c -> c.id() == one.id()));
+        assertEquals(0, contacts.count("%"), "a LIKE wildcard is searched for literally");
+    }
+
+    @Test
+    void failedLoginsAreCountedThenSlowedDown() {
+        String name = "it-" + UUID.randomUUID().toString().substring(0, 8);
+        staffUsers.create(name, "IT user", "a long enough password".toCharArray(), Role.OPERATOR, false);
+        for (int i = 0; i < 3; i++) {
+            LoginOutcome.Refused refused = assertInstanceOf(LoginOutcome.Refused.class,
+                    logins.attempt(name, "wrong password!!".toCharArray()));
+            assertEquals("Wrong user name or password.", refused.reason());
+        }
+        LoginOutcome.Refused slowed = assertInstanceOf(LoginOutcome.Refused.class,
+                logins.attempt(name, "a long enough password".toCharArray()));
+        assertTrue(slowed.reason().startsWith("Too many failed logins: wait"), slowed.reason());
+    }
+
+    @Test
+    void aGoodLoginCarriesTheRoleGroups() {
+        String name = "ok-" + UUID.randomUUID().toString().substring(0, 8);
+        staffUsers.create(name, null, "a long enough password".toCharArray(), Role.OPERATOR, true);
+        LoginOutcome.SignedIn in = assertInstanceOf(LoginOutcome.SignedIn.class,
+                logins.attempt(name, "a long enough password".toCharArray()));
+        assertEquals(Role.OPERATOR.groups(), in.groups());
+        assertTrue(in.mustChangePassword());
+    }
+
+    /** A valid, random UK mobile number (+44 7400 xxxxxx) so reruns never collide. */
+    static String uniqueUkMobile() {
+        return "+447400" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+    }
+}

@@ -1,0 +1,116 @@
+package org.smsconsole.web.system;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+/**
+ * Debian's headless Chromium driven like a person: type, click, wait for what the page shows.
+ * Never a downloaded driver: Selenium Manager is bypassed by naming both binaries.
+ */
+public final class Browser implements AutoCloseable {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(15);
+    private final WebDriver driver;
+    private final Path screenshots;
+
+    public Browser() throws IOException {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--window-size=1366,900",
+                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        screenshots = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+        Files.createDirectories(screenshots);
+    }
+
+    public Browser open(URI url) {
+        driver.get(url.toString());
+        return this;
+    }
+
+    public WebElement find(String cssSelector) {
+        return new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(cssSelector)));
+    }
+
+    /** Element ids from Faces contain ':'; this finds by id without CSS escaping. */
+    public WebElement byId(String id) {
+        return new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+    }
+
+    public Browser type(String id, String text) {
+        WebElement field = byId(id);
+        field.clear();
+        field.sendKeys(text);
+        return this;
+    }
+
+    public Browser click(String id) {
+        new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+        return this;
+    }
+
+    /** Waits until the page's visible text contains {@code text}, and returns that text. */
+    public String waitForText(String text) {
+        new WebDriverWait(driver, PATIENCE).until(d -> bodyText().contains(text));
+        return bodyText();
+    }
+
+    public void waitForTextGone(String text) {
+        new WebDriverWait(driver, PATIENCE).until(d -> !bodyText().contains(text));
+    }
+
+    public String bodyText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    /** Waits until no PrimeFaces ajax request is queued or running. */
+    public void awaitAjax() {
+        new WebDriverWait(driver, PATIENCE).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return document.readyState === 'complete' && (!window.jQuery || jQuery.active === 0)"
+                        + " && (!window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty());")));
+    }
+
+    public String currentPath() {
+        return URI.create(driver.getCurrentUrl()).getPath();
+    }
+
+    public void screenshot(String name) {
+        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        try {
+            Files.copy(shot.toPath(), screenshots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

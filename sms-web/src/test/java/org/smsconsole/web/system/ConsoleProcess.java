@@ -1,0 +1,110 @@
+package org.smsconsole.web.system;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The console as an operator runs it: the built WAR on Payara Micro in its own process, with
+ * the environment and working directory a test chooses. Started and stopped for real, so that
+ * restarts and database outages can be tested.
+ */
+public final class ConsoleProcess implements AutoCloseable {
+
+    private final Path workDir;
+    private final Map<String, String> environment;
+    private final int port;
+    private final Path log;
+    private Process process;
+
+    public ConsoleProcess(Path workDir, Map<String, String> environment) throws IOException {
+        this.workDir = workDir;
+        this.environment = Map.copyOf(environment);
+        this.port = freePort();
+        this.log = workDir.resolve("console.log");
+        Files.createDirectories(workDir);
+    }
+
+    public ConsoleProcess start() throws IOException {
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx768m",
+                "-Dh2.bindAddress=127.0.0.1",
+                "-Djava.io.tmpdir=" + workDir.toAbsolutePath(),
+                "-DSMS_PORT=" + port,
+                "-jar", System.getProperty("payara.micro.jar"),
+                "--deploy", System.getProperty("sms.web.war"),
+                "--contextroot", "/",
+                "--port", String.valueOf(port),
+                "--nohazelcast",
+                "--prebootcommandfile", System.getProperty("payara.preboot")));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        // Nothing from the test JVM's own SMS_* environment leaks in: the test says exactly what is set.
+        builder.environment().keySet().removeIf(k -> k.startsWith("SMS_"));
+        builder.environment().putAll(environment);
+        process = builder.start();
+        awaitHealthAnswer();
+        return this;
+    }
+
+    private void awaitHealthAnswer() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        await("console on port " + port + " (log: " + log + ")")
+                .atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("The console exited with " + process.exitValue() + "; see " + log);
+                    }
+                    try {
+                        return http.send(HttpRequest.newBuilder(url("/api/health")).build(),
+                                HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                    } catch (IOException e) {
+                        return false;
+                    }
+                });
+    }
+
+    public void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy(); // SIGTERM: Payara shuts down cleanly and H2 closes its file
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    public URI url(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    public Path workDir() {
+        return workDir;
+    }
+
+    public String log() throws IOException {
+        return Files.readString(log);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}

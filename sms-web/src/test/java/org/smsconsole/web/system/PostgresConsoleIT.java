@@ -1,0 +1,172 @@
+package org.smsconsole.web.system;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The same console on PostgreSQL with nothing but {@code SMS_DB_URL}, {@code SMS_DB_USER} and
+ * {@code SMS_DB_PASSWORD} set, in a database of its own: it migrates the empty database, stores
+ * contacts there, pages them, reports the database going away and coming back, and locks an
+ * account after repeated wrong passwords.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PostgresConsoleIT {
+
+    private static final String PASSWORD = "postgres admin password";
+
+    private final String adminUrl = System.getProperty("sms.test.pg.url");
+    private final String database = "sms_sys_" + System.currentTimeMillis();
+    private ConsoleProcess console;
+    private Browser browser;
+    private ConsoleScreens screens;
+
+    @BeforeAll
+    void start() throws Exception {
+        try (Connection c = admin(); Statement s = c.createStatement()) {
+            s.execute("create database " + database);
+        }
+        Path work = Path.of(System.getProperty("work.dir"), database);
+        console = new ConsoleProcess(work, Map.of(
+                "SMS_DB_URL", databaseUrl(),
+                "SMS_DB_USER", "postgres",
+                "SMS_DB_PASSWORD", "postgres")).start();
+        browser = new Browser();
+        screens = new ConsoleScreens(browser, console);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        if (console != null) {
+            console.stop();
+        }
+        try (Connection c = admin(); Statement s = c.createStatement()) {
+            s.execute("drop database if exists " + database + " with (force)");
+        }
+    }
+
+    @Test
+    @Order(1)
+    void contactsAddedInTheBrowserAreStoredInPostgreSql() throws Exception {
+        String generated = Files.readString(console.workDir().resolve("data/initial-admin-password")).strip();
+        screens.signIn("admin", generated);
+        screens.changePassword(generated, PASSWORD);
+        browser.open(console.url("/contacts.xhtml"));
+        screens.addContact("Linus", "+46 70 123 45 67");
+        browser.waitForText("+46 70 123 45 67");
+
+        try (Connection c = DriverManager.getConnection(databaseUrl(), "postgres", "");
+             PreparedStatement q = c.prepareStatement("select name from contact where phone = ?")) {
+            q.setString(1, "+46701234567");
+            ResultSet rs = q.executeQuery();
+            assertTrue(rs.next(), "the row is in PostgreSQL");
+            assertEquals("Linus", rs.getString(1));
+        }
+    }
+
+    @Test
+    @Order(2)
+    void theTablePagesThroughManyContacts() throws Exception {
+        try (Connection c = DriverManager.getConnection(databaseUrl(), "postgres", "");
+             PreparedStatement insert = c.prepareStatement("insert into contact (id, phone, name, created_at, updated_at, version)"
+                     + " values (?, ?, ?, now(), now(), 0)")) {
+            for (int i = 0; i < 60; i++) {
+                insert.setLong(1, 1_000_000 + i);
+                insert.setString(2, String.format("+4474009000%02d", i));
+                insert.setString(3, String.format("Paged %02d", i));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        browser.open(console.url("/contacts.xhtml"));
+        assertTrue(browser.waitForText("1–25 of 61").contains("Linus"));
+        browser.driver().findElement(org.openqa.selenium.By.cssSelector(".ui-paginator-next")).click();
+        browser.awaitAjax();
+        String second = browser.waitForText("26–50 of 61");
+        assertTrue(second.contains("Paged 24") && !second.contains("Paged 23"), second);
+        browser.screenshot("05-postgresql-second-page");
+    }
+
+    @Test
+    @Order(3)
+    void healthSaysDownWhileTheDatabaseIsUnreachableAndUpWhenItIsBack() throws Exception {
+        try (Connection c = admin(); Statement s = c.createStatement()) {
+            s.execute("alter database " + database + " allow_connections false");
+            s.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + database + "'");
+        }
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> health().statusCode() == 503);
+            HttpResponse<String> down = health();
+            assertTrue(down.body().contains("\"status\":\"DOWN\""), down.body());
+        } finally {
+            try (Connection c = admin(); Statement s = c.createStatement()) {
+                s.execute("alter database " + database + " allow_connections true");
+            }
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> health().statusCode() == 200);
+        assertTrue(health().body().contains("\"status\":\"UP\""));
+    }
+
+    @Test
+    @Order(4)
+    void wrongPasswordsShowAnErrorThenSlowDownThenLockTheAccount() {
+        browser.click("headerForm:logout");
+        browser.waitForText("Sign in to continue");
+        for (int i = 0; i < 3; i++) {
+            assertTrue(screens.signIn("admin", "not the password").contains("Wrong user name or password."));
+        }
+        assertTrue(screens.signIn("admin", "not the password").contains("Too many failed logins: wait"));
+        browser.screenshot("06-login-slowed-down");
+        // Each throttled attempt is refused unheard; poll until the wait is over and one is counted.
+        for (int counted = 4; counted <= 6; counted++) {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                    .until(() -> !screens.signIn("admin", "not the password").contains("Too many failed logins"));
+        }
+        assertTrue(browser.bodyText().contains("The account is now locked for 15 minutes."), browser.bodyText());
+        String locked = screens.signIn("admin", PASSWORD);
+        assertTrue(locked.contains("This account is locked after repeated failed logins"), locked);
+        assertEquals("/login.xhtml", browser.currentPath());
+        browser.screenshot("07-login-locked");
+    }
+
+    private HttpResponse<String> health() throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(console.url("/api/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private Connection admin() throws SQLException {
+        return DriverManager.getConnection(adminUrl, "postgres", "");
+    }
+
+    private String databaseUrl() {
+        return adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1) + database;
+    }
+}
