@@ -52,7 +52,11 @@ public final class Batches {
 
     /** Every matching batch, fetching pages as the stream is consumed. */
     public Stream<Batch> stream(BatchQuery query) {
-        return Paging.stream(page -> list(query, page, Paging.MAX_PAGE_SIZE), Paging.MAX_PAGE_SIZE);
+        return stream(query, Paging.MAX_PAGE_SIZE);
+    }
+
+    public Stream<Batch> stream(BatchQuery query, int pageSize) {
+        return Paging.stream(page -> list(query, page, pageSize), pageSize);
     }
 
     public Batch get(String batchId) {

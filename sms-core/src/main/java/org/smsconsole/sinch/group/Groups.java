@@ -10,6 +10,7 @@ import jakarta.json.bind.JsonbException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.smsconsole.sinch.Msisdn;
 import org.smsconsole.sinch.Page;
 import org.smsconsole.sinch.Paging;
 import org.smsconsole.sinch.SinchRules;
@@ -31,7 +32,7 @@ public final class Groups {
     /** {@code POST /groups} (201). */
     public Group create(GroupRequest request) {
         validate(request);
-        return http.call("POST", "groups").body(request).as(Group.class);
+        return http.call("POST", "groups").body(normalized(request)).as(Group.class);
     }
 
     public Page<Group> list(int page, int pageSize) {
@@ -40,7 +41,11 @@ public final class Groups {
     }
 
     public Stream<Group> stream() {
-        return Paging.stream(page -> list(page, Paging.MAX_PAGE_SIZE), Paging.MAX_PAGE_SIZE);
+        return stream(Paging.MAX_PAGE_SIZE);
+    }
+
+    public Stream<Group> stream(int pageSize) {
+        return Paging.stream(page -> list(page, pageSize), pageSize);
     }
 
     public Group get(String groupId) {
@@ -52,7 +57,7 @@ public final class Groups {
     public Group replace(String groupId, GroupRequest request) {
         SinchRules.id("group_id", groupId);
         validate(request);
-        return http.call("PUT", "groups/{id}").path("id", groupId).body(request).as(Group.class);
+        return http.call("PUT", "groups/{id}").path("id", groupId).body(normalized(request)).as(Group.class);
     }
 
     /** {@code POST /groups/{id}}: adds before removes; unknown removes and duplicate adds are fine. */
@@ -65,7 +70,9 @@ public final class Groups {
         groupId("add_from_group", update.addFromGroup());
         groupId("remove_from_group", update.removeFromGroup());
         autoUpdate(update.autoUpdate());
-        return http.call("POST", "groups/{id}").path("id", groupId).body(update).as(Group.class);
+        GroupUpdate sent = new GroupUpdate(update.name(), update.removeName(), digits(update.add()), digits(update.remove()),
+                update.addFromGroup(), update.removeFromGroup(), update.autoUpdate());
+        return http.call("POST", "groups/{id}").path("id", groupId).body(sent).as(Group.class);
     }
 
     public void delete(String groupId) {
@@ -82,6 +89,15 @@ public final class Groups {
         } catch (JsonbException e) {
             throw new IllegalStateException("members: not a JSON array of strings", e);
         }
+    }
+
+    /** Members go out as digits, the form Sinch returns them in. */
+    private static GroupRequest normalized(GroupRequest r) {
+        return new GroupRequest(r.name(), digits(r.members()), r.childGroups(), r.autoUpdate());
+    }
+
+    private static List<String> digits(List<String> msisdns) {
+        return msisdns == null ? null : msisdns.stream().map(Msisdn::normalize).toList();
     }
 
     private static void validate(GroupRequest request) {

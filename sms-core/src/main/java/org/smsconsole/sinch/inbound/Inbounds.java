@@ -26,7 +26,11 @@ public final class Inbounds {
     }
 
     public Stream<Inbound> stream(InboundQuery query) {
-        return Paging.stream(page -> list(query, page, Paging.MAX_PAGE_SIZE), Paging.MAX_PAGE_SIZE);
+        return stream(query, Paging.MAX_PAGE_SIZE);
+    }
+
+    public Stream<Inbound> stream(InboundQuery query, int pageSize) {
+        return Paging.stream(page -> list(query, page, pageSize), pageSize);
     }
 
     public Inbound get(String inboundId) {

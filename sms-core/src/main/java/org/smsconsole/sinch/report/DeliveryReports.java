@@ -64,6 +64,10 @@ public final class DeliveryReports {
     }
 
     public Stream<RecipientDeliveryReport> stream(DeliveryReportQuery query) {
-        return Paging.stream(page -> list(query, page, Paging.MAX_PAGE_SIZE), Paging.MAX_PAGE_SIZE);
+        return stream(query, Paging.MAX_PAGE_SIZE);
+    }
+
+    public Stream<RecipientDeliveryReport> stream(DeliveryReportQuery query, int pageSize) {
+        return Paging.stream(page -> list(query, page, pageSize), pageSize);
     }
 }
