@@ -3,7 +3,6 @@ package org.smsconsole.sinch.batch;
 import jakarta.json.bind.annotation.JsonbProperty;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /** An {@code mt_binary} batch as returned by Sinch. */
 public record BinaryBatch(

@@ -3,7 +3,6 @@ package org.smsconsole.sinch.batch;
 import jakarta.json.bind.annotation.JsonbProperty;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /** {@code mt_binary}: Base64 {@code body} and hex {@code udh}, 140 bytes together. */
 public record BinaryRequest(

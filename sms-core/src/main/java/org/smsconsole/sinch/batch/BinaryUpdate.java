@@ -3,7 +3,6 @@ package org.smsconsole.sinch.batch;
 import jakarta.json.bind.annotation.JsonbProperty;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /** {@code mt_binary} update. Null fields are left unchanged by Sinch. */
 public record BinaryUpdate(

@@ -7,7 +7,6 @@ import static org.smsconsole.sinch.SinchRules.msisdns;
 import static org.smsconsole.sinch.SinchRules.require;
 
 import jakarta.json.bind.JsonbException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.smsconsole.sinch.Msisdn;
@@ -121,15 +120,15 @@ public final class Groups {
         if (keywords == null) {
             return;
         }
-        List<String[]> words = new ArrayList<>();
-        words.add(new String[] {field + ".first_word", keywords.firstWord()});
-        words.add(new String[] {field + ".second_word", keywords.secondWord()});
         require(keywords.firstWord() != null, field + ".first_word", "is required");
-        for (String[] w : words) {
-            if (w[1] != null) {
-                require(!w[1].isBlank() && !w[1].strip().contains(" ") && w[1].equals(w[1].strip()), w[0], "one word");
-                maxLength(w[0], w[1], MAX_KEYWORD);
-            }
+        keyword(field + ".first_word", keywords.firstWord());
+        keyword(field + ".second_word", keywords.secondWord());
+    }
+
+    private static void keyword(String field, String word) {
+        if (word != null) {
+            require(word.matches("\\S+"), field, "one word");
+            maxLength(field, word, MAX_KEYWORD);
         }
     }
 }
