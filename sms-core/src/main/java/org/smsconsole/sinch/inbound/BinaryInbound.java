@@ -1,0 +1,25 @@
+package org.smsconsole.sinch.inbound;
+
+import jakarta.json.bind.annotation.JsonbProperty;
+import java.time.Instant;
+
+/** {@code mo_binary}: Base64 {@code body} and hex {@code udh}. */
+public record BinaryInbound(
+        String id,
+        String from,
+        String to,
+        String body,
+        String udh,
+        @JsonbProperty("received_at") Instant receivedAt,
+        @JsonbProperty("sent_at") Instant sentAt,
+        @JsonbProperty("operator_id") String operatorId,
+        @JsonbProperty("client_reference") String clientReference) implements Inbound {
+
+    public static final String TYPE = "mo_binary";
+
+    @Override
+    @JsonbProperty("type")
+    public String getType() {
+        return TYPE;
+    }
+}
