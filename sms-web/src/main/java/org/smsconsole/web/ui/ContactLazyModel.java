@@ -40,6 +40,8 @@ class ContactLazyModel extends LazyDataModel<ContactView> {
             };
             ascending = meta.getOrder() != SortOrder.DESCENDING;
         }
+        // Our search is not a PrimeFaces filter, so PrimeFaces would keep a stale count: set it here.
+        setRowCount(count(filterBy));
         return contacts.page(search.get(), sort, ascending, first, pageSize);
     }
 

@@ -20,6 +20,7 @@ import org.smsconsole.validation.NotFoundException;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -123,17 +124,31 @@ class ContactsPersistenceIT {
     }
 
     @Test
-    void failedLoginsAreCountedThenSlowedDown() {
+    void failedLoginsSlowDownThenLockTheAccountForAWhile() {
         String name = "it-" + UUID.randomUUID().toString().substring(0, 8);
-        staffUsers.create(name, "IT user", "a long enough password".toCharArray(), Role.OPERATOR, false);
+        char[] right = "a long enough password".toCharArray();
+        char[] wrong = "wrong password!!".toCharArray();
+        staffUsers.create(name, "IT user", right, Role.OPERATOR, false);
         for (int i = 0; i < 3; i++) {
-            LoginOutcome.Refused refused = assertInstanceOf(LoginOutcome.Refused.class,
-                    logins.attempt(name, "wrong password!!".toCharArray()));
-            assertEquals("Wrong user name or password.", refused.reason());
+            assertEquals("Wrong user name or password.", refused(logins.attempt(name, wrong)));
         }
-        LoginOutcome.Refused slowed = assertInstanceOf(LoginOutcome.Refused.class,
-                logins.attempt(name, "a long enough password".toCharArray()));
-        assertTrue(slowed.reason().startsWith("Too many failed logins: wait"), slowed.reason());
+        // From the fourth failure on, each attempt waits twice as long as the one before.
+        assertEquals("Too many failed logins: wait 1 s before trying again.", refused(logins.attempt(name, right)));
+        TestClock.advance(Duration.ofSeconds(1));
+        assertEquals("Wrong user name or password.", refused(logins.attempt(name, wrong)));
+        assertEquals("Too many failed logins: wait 2 s before trying again.", refused(logins.attempt(name, wrong)));
+        TestClock.advance(Duration.ofSeconds(2));
+        assertEquals("Wrong user name or password.", refused(logins.attempt(name, wrong)));
+        TestClock.advance(Duration.ofSeconds(4));
+        assertEquals("Wrong user name or password. The account is now locked for 15 minutes.", refused(logins.attempt(name, wrong)));
+
+        assertTrue(refused(logins.attempt(name, right)).startsWith("This account is locked after repeated failed logins until"));
+        TestClock.advance(Duration.ofMinutes(15));
+        assertInstanceOf(LoginOutcome.SignedIn.class, logins.attempt(name, right));
+    }
+
+    private static String refused(LoginOutcome outcome) {
+        return assertInstanceOf(LoginOutcome.Refused.class, outcome).reason();
     }
 
     @Test

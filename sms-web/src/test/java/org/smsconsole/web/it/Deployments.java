@@ -4,7 +4,13 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The archive every in-container suite deploys: the real sms-web.war as Maven built it, with
@@ -17,7 +23,19 @@ final class Deployments {
 
     static WebArchive console() {
         File war = new File(System.getProperty("sms.web.war", "target/sms-web.war"));
-        return ShrinkWrap.create(ZipImporter.class, "sms-web.war").importFrom(war).as(WebArchive.class)
-                .addPackage(Deployments.class.getPackage());
+        WebArchive archive = ShrinkWrap.create(ZipImporter.class, "sms-web.war").importFrom(war).as(WebArchive.class);
+        // The test runner's servlet must be reachable without a login; nothing else changes.
+        String webXml = new String(readAll(archive.get("WEB-INF/web.xml").getAsset().openStream()), StandardCharsets.UTF_8)
+                .replace("</web-app>", "<security-constraint><web-resource-collection><web-resource-name>arquillian</web-resource-name>"
+                        + "<url-pattern>/ArquillianServletRunnerEE9</url-pattern></web-resource-collection></security-constraint></web-app>");
+        return archive.setWebXML(new StringAsset(webXml)).addPackage(Deployments.class.getPackage());
+    }
+
+    private static byte[] readAll(InputStream in) {
+        try (in) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

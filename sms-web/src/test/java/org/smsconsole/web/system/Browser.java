@@ -73,7 +73,12 @@ public final class Browser implements AutoCloseable {
 
     /** Waits until the page's visible text contains {@code text}, and returns that text. */
     public String waitForText(String text) {
-        new WebDriverWait(driver, PATIENCE).until(d -> bodyText().contains(text));
+        try {
+            new WebDriverWait(driver, PATIENCE).until(d -> bodyText().contains(text));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            screenshot("failed-waiting-for-" + text.replaceAll("[^A-Za-z0-9]+", "-"));
+            throw new AssertionError("The page never showed '" + text + "'; it shows:\n" + bodyText(), e);
+        }
         return bodyText();
     }
 

@@ -124,6 +124,7 @@ class FirstRunIT {
 
         screens.addContact("Grace Hopper", "(202) 555-0143");
         browser.waitForText("+1 202-555-0143");
+        assertTrue(browser.waitForText("1–2 of 2").contains("Ada Lovelace"), "the count follows the table");
         screens.searchContacts("grace");
         browser.waitForTextGone("Ada Lovelace");
         assertTrue(browser.bodyText().contains("Grace Hopper"));
@@ -136,6 +137,7 @@ class FirstRunIT {
         browser.click("contactsForm:contacts:0:delete");
         browser.click("contactsForm:confirmYes");
         browser.waitForText("Deleted +1 202-555-0143");
+        browser.waitForText("No contacts yet.");
         screens.searchContacts("");
         browser.waitForText("Ada Lovelace");
         assertFalse(browser.bodyText().contains("Grace"), browser.bodyText());
