@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import org.smsconsole.audit.AuditLog;
 import org.smsconsole.config.ConsoleSettings;
 import org.smsconsole.phone.InvalidPhoneNumberException;
 import org.smsconsole.phone.PhoneNumbers;
@@ -30,6 +31,9 @@ public class Contacts {
     Clock clock;
 
     @Inject
+    AuditLog audit;
+
+    @Inject
     ConsoleSettings settings;
 
     public ContactView add(String name, String phone) {
@@ -39,6 +43,7 @@ public class Contacts {
         Contact contact = new Contact(e164, cleanName, clock.instant());
         em.persist(contact);
         em.flush();
+        audit.record("CONTACT_CREATED", subject(contact), null);
         return ContactView.of(contact);
     }
 
@@ -49,11 +54,18 @@ public class Contacts {
         requireUnused(e164, id);
         contact.change(e164, cleanName, clock.instant());
         em.flush();
+        audit.record("CONTACT_CHANGED", subject(contact), null);
         return ContactView.of(contact);
     }
 
     public void remove(long id) {
-        em.remove(find(id));
+        Contact contact = find(id);
+        em.remove(contact);
+        audit.record("CONTACT_DELETED", subject(contact), null);
+    }
+
+    private static String subject(Contact contact) {
+        return "contact " + contact.getId() + " " + contact.getPhone();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -7,6 +7,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.smsconsole.audit.AuditLog;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +31,9 @@ public class StaffLogins {
     Clock clock;
 
     @Inject
+    AuditLog audit;
+
+    @Inject
     @ConfigProperty(name = "SMS_LOGIN_FREE_ATTEMPTS", defaultValue = "3")
     int freeAttempts;
 
@@ -48,6 +52,7 @@ public class StaffLogins {
         if (found.isEmpty()) {
             PasswordHasher.verifyNothing(password);
             LOG.info(() -> "Failed login for unknown user name");
+            audit.recordAs(truncateName(username), "LOGIN_FAILED", null, "unknown user name");
             return new LoginOutcome.Refused(WRONG);
         }
         StaffUser user = found.get();
@@ -64,6 +69,8 @@ public class StaffLogins {
         if (!PasswordHasher.verify(password, user.getPasswordHash())) {
             user.recordFailedLogin(now, policy());
             LOG.info(() -> "Failed login for user " + user.getUsername());
+            audit.recordAs(user.getUsername(), "LOGIN_FAILED", "user " + user.getUsername(),
+                    user.getLockedUntil() != null ? "wrong password; account locked" : "wrong password");
             if (user.getLockedUntil() != null) {
                 return new LoginOutcome.Refused(WRONG + " The account is now locked for " + lockMinutes + " minutes.");
             }
@@ -73,7 +80,13 @@ public class StaffLogins {
             return new LoginOutcome.Refused("This account is disabled.");
         }
         user.recordSuccessfulLogin();
+        audit.recordAs(user.getUsername(), "LOGIN", "user " + user.getUsername(), null);
         return new LoginOutcome.SignedIn(user.getUsername(), user.getDisplayName(), user.getRole(), user.isMustChangePassword());
+    }
+
+    private static String truncateName(String username) {
+        String name = username == null || username.isBlank() ? "(blank)" : username.strip();
+        return name.length() > 64 ? name.substring(0, 64) : name;
     }
 
     LoginPolicy policy() {

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import org.smsconsole.audit.AuditLog;
 import org.smsconsole.validation.InvalidInputException;
 
 import java.time.Clock;
@@ -23,6 +24,9 @@ public class StaffUsers {
     @Inject
     Clock clock;
 
+    @Inject
+    AuditLog audit;
+
     public StaffUser create(String username, String displayName, char[] password, Role role, boolean mustChangePassword) {
         String name = username == null ? "" : username.strip();
         if (!name.matches("[A-Za-z0-9._@-]{1,64}")) {
@@ -34,6 +38,7 @@ public class StaffUsers {
         requireStrong(password);
         StaffUser user = new StaffUser(name, displayName, PasswordHasher.hash(password), role, mustChangePassword, clock.instant());
         em.persist(user);
+        audit.record("USER_CREATED", "user " + name, "role " + role);
         return user;
     }
 
@@ -48,6 +53,7 @@ public class StaffUsers {
         }
         requireStrong(replacement);
         user.changePassword(PasswordHasher.hash(replacement), clock.instant());
+        audit.record("PASSWORD_CHANGED", "user " + username, null);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -2,8 +2,25 @@ package org.smsconsole.web.api;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import org.smsconsole.web.api.problem.InvalidInputMapper;
+import org.smsconsole.web.api.problem.JsonbExceptionMapper;
+import org.smsconsole.web.api.problem.NotFoundMapper;
+import org.smsconsole.web.api.problem.WebApplicationExceptionMapper;
 
-/** The REST API, under /api: stateless, JSON, authenticated per request (see ConsoleAuthenticationMechanism). */
+import java.util.Set;
+
+/**
+ * The REST API, under /api: stateless, JSON, authenticated per request (see
+ * ConsoleAuthenticationMechanism). Its classes are listed here because the WAR holds a second
+ * JAX-RS application (the Sinch sandbox) and each would otherwise serve every resource.
+ */
 @ApplicationPath("api")
 public class ApiApplication extends Application {
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(
+                HealthResource.class,
+                InvalidInputMapper.class, NotFoundMapper.class, WebApplicationExceptionMapper.class, JsonbExceptionMapper.class);
+    }
 }

@@ -1,0 +1,42 @@
+package org.smsconsole.web.api.problem;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.Map;
+
+/**
+ * RFC 9457 problem details, the one error shape of the REST API:
+ * {@code {"type","title","status","detail","errors":[{"field","message"}]}}.
+ */
+public final class Problem {
+
+    public static final MediaType PROBLEM_JSON = MediaType.valueOf("application/problem+json");
+
+    private Problem() {
+    }
+
+    public static Response of(Response.StatusType status, String detail) {
+        return of(status, detail, Map.of());
+    }
+
+    /** A problem naming the fields at fault, each with its message. */
+    public static Response of(Response.StatusType status, String detail, Map<String, String> fieldErrors) {
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("type", "about:blank")
+                .add("title", status.getReasonPhrase())
+                .add("status", status.getStatusCode());
+        if (detail != null) {
+            body.add("detail", detail);
+        }
+        if (!fieldErrors.isEmpty()) {
+            JsonArrayBuilder errors = Json.createArrayBuilder();
+            fieldErrors.forEach((field, message) -> errors.add(Json.createObjectBuilder().add("field", field).add("message", message)));
+            body.add("errors", errors);
+        }
+        return Response.status(status).type(PROBLEM_JSON).entity(body.build().toString()).build();
+    }
+}
