@@ -89,6 +89,24 @@ public class StaffUser {
         lockedUntil = null;
     }
 
+    void assignRole(Role role, Instant now) {
+        this.role = role;
+        this.updatedAt = now;
+    }
+
+    void enable(boolean enabled, Instant now) {
+        this.enabled = enabled;
+        this.updatedAt = now;
+    }
+
+    /** A password an administrator set: the person must choose their own at the next login. */
+    void resetPassword(String newHash, Instant now) {
+        passwordHash = newHash;
+        mustChangePassword = true;
+        recordSuccessfulLogin(); // also lifts a lock
+        updatedAt = now;
+    }
+
     void changePassword(String newHash, Instant now) {
         passwordHash = newHash;
         mustChangePassword = false;
@@ -131,7 +149,7 @@ public class StaffUser {
         return lastFailedLoginAt;
     }
 
-    Instant getLockedUntil() {
+    public Instant getLockedUntil() {
         return lockedUntil;
     }
 }

@@ -9,6 +9,7 @@ import org.smsconsole.audit.AuditLog;
 import org.smsconsole.validation.InvalidInputException;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /** The staff who use the console: creating them and keeping their passwords. */
@@ -35,7 +36,10 @@ public class StaffUsers {
         if (find(name).isPresent()) {
             throw new InvalidInputException("username", "The user name " + name + " is taken");
         }
-        requireStrong(password);
+        if (role == null) {
+            throw new InvalidInputException("role", "Choose a role");
+        }
+        requireStrong("password", password);
         StaffUser user = new StaffUser(name, displayName, PasswordHasher.hash(password), role, mustChangePassword, clock.instant());
         em.persist(user);
         audit.record("USER_CREATED", "user " + name, "role " + role);
@@ -51,9 +55,45 @@ public class StaffUsers {
         if (PasswordHasher.verify(replacement, user.getPasswordHash())) {
             throw new InvalidInputException("replacement", "The new password must differ from the current one");
         }
-        requireStrong(replacement);
+        requireStrong("replacement", replacement);
         user.changePassword(PasswordHasher.hash(replacement), clock.instant());
         audit.record("PASSWORD_CHANGED", "user " + username, null);
+    }
+
+    /** Everyone, by user name; staff lists are short. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<StaffUser> all() {
+        return em.createQuery("select u from StaffUser u order by u.username", StaffUser.class).getResultList();
+    }
+
+    public void assignRole(String username, Role role, String actingAdmin) {
+        StaffUser user = require(username);
+        if (user.getUsername().equals(actingAdmin) && role != Role.ADMIN) {
+            throw new InvalidInputException("role", "You cannot take the ADMIN role from yourself");
+        }
+        user.assignRole(role, clock.instant());
+        audit.record("USER_ROLE_CHANGED", "user " + username, "role " + role);
+    }
+
+    public void enable(String username, boolean enabled, String actingAdmin) {
+        StaffUser user = require(username);
+        if (!enabled && user.getUsername().equals(actingAdmin)) {
+            throw new InvalidInputException("enabled", "You cannot disable yourself");
+        }
+        user.enable(enabled, clock.instant());
+        audit.record(enabled ? "USER_ENABLED" : "USER_DISABLED", "user " + username, null);
+    }
+
+    /** Sets a one-time password, lifts any lock; the person must change it at the next login. */
+    public void resetPassword(String username, char[] temporary) {
+        StaffUser user = require(username);
+        requireStrong("password", temporary);
+        user.resetPassword(PasswordHasher.hash(temporary), clock.instant());
+        audit.record("USER_PASSWORD_RESET", "user " + username, null);
+    }
+
+    private StaffUser require(String username) {
+        return find(username).orElseThrow(() -> new org.smsconsole.validation.NotFoundException("User", username));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -67,9 +107,9 @@ public class StaffUsers {
         return em.createQuery("select count(u) from StaffUser u", Long.class).getSingleResult();
     }
 
-    private static void requireStrong(char[] password) {
+    private static void requireStrong(String field, char[] password) {
         if (password == null || password.length < MIN_PASSWORD) {
-            throw new InvalidInputException("replacement", "A password has at least " + MIN_PASSWORD + " characters");
+            throw new InvalidInputException(field, "A password has at least " + MIN_PASSWORD + " characters");
         }
     }
 }

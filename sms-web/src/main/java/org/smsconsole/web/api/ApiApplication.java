@@ -20,7 +20,7 @@ public class ApiApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(
-                HealthResource.class,
+                HealthResource.class, TemplatesResource.class,
                 InvalidInputMapper.class, NotFoundMapper.class, WebApplicationExceptionMapper.class, JsonbExceptionMapper.class);
     }
 }

@@ -9,6 +9,7 @@ import jakarta.security.enterprise.credential.Credential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.smsconsole.apikey.ApiKeys;
 import org.smsconsole.user.LoginOutcome;
 import org.smsconsole.user.StaffLogins;
 import org.smsconsole.user.StaffUser;
@@ -21,8 +22,8 @@ import java.util.Optional;
 
 /**
  * The one authentication mechanism Jakarta Security allows per application, choosing by path:
- * pages use a form login kept in the HTTP session; {@code /api} is stateless (HTTP Basic on each
- * request, never the session cookie, so no cross-site request can ride on a browser's login);
+ * pages use a form login kept in the HTTP session; {@code /api} is stateless (an API key as a
+ * Bearer token, or HTTP Basic with a staff user's credentials, on each request; never the session cookie, so no cross-site request can ride on a browser's login);
  * webhooks are public here and check their own signatures.
  */
 @ApplicationScoped
@@ -36,6 +37,9 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
 
     @Inject
     StaffUsers staffUsers;
+
+    @Inject
+    ApiKeys apiKeys;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -89,6 +93,11 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
 
     private AuthenticationStatus api(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         String header = request.getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return apiKeys.authenticate(header.substring(7).trim())
+                    .map(key -> context.notifyContainerAboutLogin(key.name(), key.role().groups()))
+                    .orElseGet(() -> unauthorized(response, context));
+        }
         if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
             String decoded = decode(header.substring(6).trim());
             int colon = decoded.indexOf(':');
