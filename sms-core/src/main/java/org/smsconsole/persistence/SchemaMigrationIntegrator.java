@@ -34,7 +34,9 @@ public class SchemaMigrationIntegrator implements Integrator {
         FluentConfiguration flyway = Flyway.configure(SchemaMigrationIntegrator.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .failOnMissingLocations(true);
+                .failOnMissingLocations(true)
+                // ${name} is message-template syntax here, never a Flyway placeholder
+                .placeholderReplacement(false);
         // A PostgreSQL URL may name its own schema (?currentSchema=x); create it on first start
         // so that a fresh schema is all a new installation or a test run needs.
         schemaOf(dataSource).ifPresent(schema -> flyway.schemas(schema).defaultSchema(schema).createSchemas(true));

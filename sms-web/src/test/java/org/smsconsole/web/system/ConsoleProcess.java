@@ -67,6 +67,9 @@ public final class ConsoleProcess implements AutoCloseable {
                     if (!process.isAlive()) {
                         throw new IllegalStateException("The console exited with " + process.exitValue() + "; see " + log);
                     }
+                    if (Files.exists(log) && Files.readString(log).contains("Exception while preparing the app")) {
+                        throw new IllegalStateException("The console failed to deploy; see " + log);
+                    }
                     try {
                         return http.send(HttpRequest.newBuilder(url("/api/health")).build(),
                                 HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
