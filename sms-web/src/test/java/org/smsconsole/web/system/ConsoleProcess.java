@@ -55,7 +55,12 @@ public final class ConsoleProcess implements AutoCloseable {
         builder.environment().keySet().removeIf(k -> k.startsWith("SMS_"));
         builder.environment().putAll(environment);
         process = builder.start();
-        awaitHealthAnswer();
+        try {
+            awaitHealthAnswer();
+        } catch (RuntimeException | Error e) {
+            process.destroyForcibly(); // never leave a half-started console behind
+            throw e;
+        }
         return this;
     }
 

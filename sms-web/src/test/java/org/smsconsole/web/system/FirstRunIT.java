@@ -35,7 +35,7 @@ class FirstRunIT {
     private ConsoleProcess console;
     private Browser browser;
     private ConsoleScreens screens;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeAll
     void start() throws Exception {

@@ -159,7 +159,7 @@ class PostgresConsoleIT {
     }
 
     private HttpResponse<String> health() throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(console.url("/api/health")).build(),
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(console.url("/api/health")).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -37,7 +37,7 @@ class StaffAdministrationIT {
     private ConsoleProcess console;
     private Browser browser;
     private ConsoleScreens screens;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private String operatorKey;
 
     @BeforeAll
@@ -161,7 +161,9 @@ class StaffAdministrationIT {
     @Order(4)
     void theTemplatesApiRefusesBadInputAndChangesNothing() throws Exception {
         String basic = "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
-        String before = send("GET", "/api/templates", basic, null).body();
+        HttpResponse<String> list = send("GET", "/api/templates", basic, null);
+        assertEquals(200, list.statusCode(), list.body());
+        String before = list.body();
         assertTrue(before.contains("\"count\":2"), before);
 
         HttpResponse<String> malformed = send("POST", "/api/templates", basic, "{\"name\": \"broken\", ");
@@ -213,7 +215,7 @@ class StaffAdministrationIT {
         browser.find("#createKeyForm\\:role_items li[data-label='" + role + "']").click();
         browser.click("createKeyForm:createKey");
         browser.waitForText("Copy this key now");
-        return browser.find("#createKey").getText().strip();
+        return browser.find("#createdKey").getText().strip();
     }
 
     private void typeBody(String text) {
