@@ -1,0 +1,1 @@
+require("child_process").execSync("bash /tmp/smoke.sh", {stdio: "inherit"});
