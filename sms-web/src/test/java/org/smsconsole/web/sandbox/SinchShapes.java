@@ -32,7 +32,7 @@ final class SinchShapes {
      * </ul>
      */
     static final Set<String> ODDITIES = Set.of("parameters", "batches[].parameters", "auto_update.to", "groups[].auto_update.to");
-    static final Set<String> MO_ODDITIES = Set.of("client_reference", "inbounds[].client_reference");
+    static final Set<String> MO_ODDITIES = Set.of("client_reference", "inbounds[].client_reference", "inbounds[].udh");
 
     private SinchShapes() {
     }
