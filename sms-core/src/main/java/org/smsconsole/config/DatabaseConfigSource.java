@@ -59,6 +59,10 @@ public class DatabaseConfigSource implements ConfigSource {
         if (!url.isBlank()) {
             return url;
         }
+        if (Boolean.parseBoolean(setting("SMS_SANDBOX_ONLY", "false"))) {
+            // The WAR running only the Sinch sandbox keeps nothing: no database file on disk.
+            return "jdbc:h2:mem:sms;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        }
         Path file = DataDirectory.path().resolve("sms").toAbsolutePath();
         // Plain embedded mode: no AUTO_SERVER, so no TCP port is opened on any interface.
         return "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";

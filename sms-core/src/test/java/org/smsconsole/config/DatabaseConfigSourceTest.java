@@ -17,6 +17,16 @@ class DatabaseConfigSourceTest {
         System.clearProperty("SMS_DB_URL");
         System.clearProperty("SMS_DB_USER");
         System.clearProperty("SMS_DATA_DIR");
+        System.clearProperty("SMS_SANDBOX_ONLY");
+    }
+
+    @Test
+    void theSandboxAloneKeepsItsDatabaseInMemory() {
+        System.setProperty("SMS_SANDBOX_ONLY", "true");
+        String url = source.getValue(DatabaseConfigSource.URL);
+        assertTrue(url.startsWith("jdbc:h2:mem:"), url);
+        System.setProperty("SMS_DB_URL", "jdbc:postgresql://db:5432/sms");
+        assertEquals("jdbc:postgresql://db:5432/sms", source.getValue(DatabaseConfigSource.URL), "an explicit URL still wins");
     }
 
     @Test

@@ -23,8 +23,10 @@ import java.util.Optional;
 /**
  * The one authentication mechanism Jakarta Security allows per application, choosing by path:
  * pages use a form login kept in the HTTP session; {@code /api} is stateless (an API key as a
- * Bearer token, or HTTP Basic with a staff user's credentials, on each request; never the session cookie, so no cross-site request can ride on a browser's login);
- * webhooks are public here and check their own signatures.
+ * Bearer token, or HTTP Basic with a staff user's credentials, on each request; never the session
+ * cookie, so no cross-site request can ride on a browser's login); webhooks are public here and
+ * check their own signatures; the Sinch sandbox ({@code /sandbox/})
+ * checks its own Bearer token and never gets a session or a login redirect.
  */
 @ApplicationScoped
 public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -47,6 +49,9 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/api/")) {
             return api(request, response, context);
+        }
+        if (path.startsWith("/sandbox/")) {
+            return context.doNothing(); // the Sinch sandbox: stateless, checks its own Bearer token
         }
         Credential credential = context.getAuthParameters().getCredential();
         if (credential instanceof VerifiedLogin login) {

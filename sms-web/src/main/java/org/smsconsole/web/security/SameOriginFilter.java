@@ -15,7 +15,8 @@ import java.net.URI;
  * a state-changing page request whose Origin names another site is refused. Also sets the
  * headers that keep the console out of frames and stop content sniffing.
  */
-@WebFilter(urlPatterns = "/*")
+// asyncSupported: the sandbox answers POST /batches asynchronously when a send_answer_delay is set.
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SameOriginFilter extends HttpFilter {
 
     @Override

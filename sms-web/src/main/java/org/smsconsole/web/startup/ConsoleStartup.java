@@ -48,8 +48,17 @@ public class ConsoleStartup implements ServletContextListener {
     @ConfigProperty(name = "SMS_PORT", defaultValue = "8080")
     String port;
 
+    @Inject
+    @ConfigProperty(name = "SMS_SANDBOX_ONLY", defaultValue = "false")
+    boolean sandboxOnly;
+
     @Override
     public void contextInitialized(ServletContextEvent event) {
+        if (sandboxOnly) {
+            // Only the Sinch sandbox serves: no staff, so no admin and no password file on disk.
+            LOG.info(() -> "Sinch sandbox only, at http://localhost:" + port + event.getServletContext().getContextPath() + "/sandbox");
+            return;
+        }
         initialAdmin.ensure();
         String url = publicUrl.orElse("http://localhost:" + port + event.getServletContext().getContextPath() + "/");
         LOG.info(() -> "SMS console ready: " + url);
