@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Application;
 import org.smsconsole.web.api.problem.InvalidInputMapper;
 import org.smsconsole.web.api.problem.JsonbExceptionMapper;
 import org.smsconsole.web.api.problem.NotFoundMapper;
+import org.smsconsole.web.api.problem.UnreadableBodyMapper;
 import org.smsconsole.web.api.problem.WebApplicationExceptionMapper;
 
 import java.util.Set;
@@ -21,6 +22,7 @@ public class ApiApplication extends Application {
     public Set<Class<?>> getClasses() {
         return Set.of(
                 HealthResource.class, TemplatesResource.class,
-                InvalidInputMapper.class, NotFoundMapper.class, WebApplicationExceptionMapper.class, JsonbExceptionMapper.class);
+                InvalidInputMapper.class, NotFoundMapper.class, WebApplicationExceptionMapper.class, JsonbExceptionMapper.class,
+                UnreadableBodyMapper.class);
     }
 }

@@ -196,10 +196,31 @@ class StaffAdministrationIT {
 
     @Test
     @Order(5)
+    void operatorsKeepASuppressionListWithRefusedLinesReported() {
+        browser.open(console.url("/suppressions.xhtml"));
+        browser.type("addForm:phone", "+1 555 12").click("addForm:add");
+        browser.awaitAjax();
+        assertEquals("'+1 555 12' is not a valid phone number", browser.byId("addForm:phoneMessage").getText());
+        browser.type("addForm:phone", "07400 111222").type("addForm:reason", "complaint by phone").click("addForm:add");
+        browser.waitForText("+44 7400 111222 is on the suppression list");
+
+        browser.type("importForm:list", "number,name\n+44 7400 222333,Bo\nnot a number,X\n07400 111222,again\n\n+1 555 12,bad");
+        browser.click("importForm:import");
+        String page = browser.waitForText("1 added, 1 already listed, 2 refused");
+        assertTrue(page.contains("not a number"), page);
+        WebElement refused = browser.byId("importForm:refused");
+        assertTrue(refused.getText().contains("3") && refused.getText().contains("6"), "line numbers of the refused lines: " + refused.getText());
+        assertTrue(browser.byId("listForm:numbers").getText().contains("+44 7400 222333"));
+        browser.screenshot("16-suppression-list");
+    }
+
+    @Test
+    @Order(6)
     void theAuditLogShowsWhoDidWhatAndCanBeSearched() {
         browser.open(console.url("/admin/audit.xhtml"));
         String page = browser.waitForText("TEMPLATE_CREATED");
-        for (String action : new String[]{"LOGIN", "CONTACT_CREATED", "USER_CREATED", "PASSWORD_CHANGED", "API_KEY_CREATED", "API_KEY_REVOKED"}) {
+        for (String action : new String[]{"LOGIN", "CONTACT_CREATED", "USER_CREATED", "PASSWORD_CHANGED", "API_KEY_CREATED",
+                "API_KEY_REVOKED", "SUPPRESSION_ADDED", "SUPPRESSION_IMPORTED"}) {
             assertTrue(page.contains(action), action + " in " + page);
         }
         browser.type("auditForm:search", "vera");
