@@ -26,7 +26,7 @@ public class V4__contact_search_indexes extends BaseJavaMigration {
             return;
         }
         try (Statement s = connection.createStatement()) {
-            s.execute("create index contact_attribute_value_lower_idx on contact_attribute (name, lower(value))");
+            s.execute("create index contact_attribute_value_lower_idx on contact_attribute (name, lower(value_text))");
             String schema = trigramSchema(connection, s);
             if (schema == null) {
                 LOG.warning("pg_trgm is not available: contact searches will scan the table");

@@ -18,11 +18,11 @@ create index contact_created_id_idx on contact (created_at, id);
 create table contact_attribute (
     contact_id  bigint       not null,
     name        varchar(64)  not null,
-    value       varchar(500) not null,
+    value_text  varchar(500) not null,
     constraint contact_attribute_pk primary key (contact_id, name),
     constraint contact_attribute_contact_fk foreign key (contact_id) references contact (id) on delete cascade
 );
-create index contact_attribute_name_value_idx on contact_attribute (name, value);
+create index contact_attribute_name_value_idx on contact_attribute (name, value_text);
 
 -- The console's own groups (never Sinch groups: Sinch would resolve them past our consent check).
 create sequence contact_group_seq start with 1 increment by 50;

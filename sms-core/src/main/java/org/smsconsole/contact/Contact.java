@@ -57,7 +57,7 @@ public class Contact {
     @ElementCollection
     @CollectionTable(name = "contact_attribute", joinColumns = @JoinColumn(name = "contact_id"))
     @MapKeyColumn(name = "name", length = 64)
-    @Column(name = "value", length = 500, nullable = false)
+    @Column(name = "value_text", length = 500, nullable = false)
     private Map<String, String> attributes = new HashMap<>();
 
     @Column(name = "created_at", nullable = false)

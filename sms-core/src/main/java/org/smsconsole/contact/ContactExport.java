@@ -54,7 +54,7 @@ public class ContactExport {
             List<Object> values = new ArrayList<>();
             String where = search.jdbcWhere(values);
             try (PreparedStatement select = connection.prepareStatement("select c.id, c.phone, c.name, c.language, c.time_zone,"
-                    + " c.consent, c.consent_changed_at, c.consent_reason, c.created_at, c.updated_at, a.name, a.value"
+                    + " c.consent, c.consent_changed_at, c.consent_reason, c.created_at, c.updated_at, a.name, a.value_text"
                     + " from contact c left join contact_attribute a on a.contact_id = c.id" + where + " order by c.id")) {
                 for (int i = 0; i < values.size(); i++) {
                     select.setObject(i + 1, values.get(i));

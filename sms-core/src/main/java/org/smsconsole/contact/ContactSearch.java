@@ -34,7 +34,7 @@ public final class ContactSearch {
             sql.append(" and exists (select 1 from contact_attribute a where a.contact_id = c.id and a.name = :attrName");
             parameters.put("attrName", query.attributeName().strip());
             if (!ContactQuery.blank(query.attributeValue())) {
-                sql.append(" and lower(a.value) = :attrValue");
+                sql.append(" and lower(a.value_text) = :attrValue");
                 parameters.put("attrValue", query.attributeValue().strip().toLowerCase(Locale.ROOT));
             }
             sql.append(')');

@@ -173,7 +173,7 @@ public class Contacts {
      * estimate once it is large; a search counts at most {@link #COUNT_CAP} + 1 rows.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public ContactCount count(ContactQuery query) {
+    public ContactCount countMatching(ContactQuery query) {
         if (query.isAll() && DatabaseKind.isPostgres(em)) {
             long estimate = ((Number) em.createNativeQuery("select cast(reltuples as bigint) from pg_class where oid = to_regclass('contact')")
                     .getSingleResult()).longValue();

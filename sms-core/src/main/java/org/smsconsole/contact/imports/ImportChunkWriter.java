@@ -62,7 +62,7 @@ public class ImportChunkWriter {
                 long id = ids.get(i);
                 fresh.get(i).details().attributes().forEach((k, v) -> attributes.add(new Object[]{id, k, v}));
             }
-            insertRows(c, "insert into contact_attribute (contact_id, name, value) values ", "(?, ?, ?)", attributes);
+            insertRows(c, "insert into contact_attribute (contact_id, name, value_text) values ", "(?, ?, ?)", attributes);
             if (settings.updateExisting()) {
                 update(c, known, existing, now);
             }
@@ -208,7 +208,7 @@ public class ImportChunkWriter {
         try (PreparedStatement contact = c.prepareStatement("update contact set name = coalesce(?, name), language = coalesce(?, language),"
                 + " time_zone = coalesce(?, time_zone), updated_at = ?, version = version + 1 where id = ?");
              PreparedStatement drop = c.prepareStatement("delete from contact_attribute where contact_id = ? and name = ?");
-             PreparedStatement add = c.prepareStatement("insert into contact_attribute (contact_id, name, value) values (?, ?, ?)")) {
+             PreparedStatement add = c.prepareStatement("insert into contact_attribute (contact_id, name, value_text) values (?, ?, ?)")) {
             for (ImportRow row : known) {
                 long id = ids.get(row.details().phone());
                 contact.setString(1, row.details().name());

@@ -33,7 +33,7 @@ class ContactLazyModel extends LazyDataModel<ContactView> {
 
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
-        lastCount = contacts.count(query.get());
+        lastCount = contacts.countMatching(query.get());
         // one row past a "more than" cap lets the paginator go on a little; refine the search for the rest
         long rows = lastCount.value() + (lastCount.kind() == ContactCount.Kind.AT_LEAST ? 1 : 0);
         return (int) Math.min(Integer.MAX_VALUE, rows);

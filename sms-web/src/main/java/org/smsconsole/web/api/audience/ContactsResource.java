@@ -96,7 +96,7 @@ public class ContactsResource {
         if (order != null && !order.equals("asc") && !order.equals("desc")) {
             throw new InvalidInputException("order", "order is asc or desc");
         }
-        ContactCount count = contacts.count(query);
+        ContactCount count = contacts.countMatching(query);
         JsonArrayBuilder items = Json.createArrayBuilder();
         contacts.page(query, by, !"desc".equals(order), p * size, size).forEach(c -> items.add(AudienceJson.contact(c)));
         return Json.createObjectBuilder().add("count", count.value()).add("count_exact", count.exact())
