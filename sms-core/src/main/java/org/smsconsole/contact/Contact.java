@@ -54,7 +54,7 @@ public class Contact {
     @Column(name = "consent_reason", length = 500)
     private String consentReason;
 
-    @ElementCollection
+    @ElementCollection(fetch = jakarta.persistence.FetchType.EAGER) // views are built after short, non-transactional reads
     @CollectionTable(name = "contact_attribute", joinColumns = @JoinColumn(name = "contact_id"))
     @MapKeyColumn(name = "name", length = 64)
     @Column(name = "value_text", length = 500, nullable = false)

@@ -56,7 +56,8 @@ class AudiencePersistenceIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.console();
+        // Awaitility (and its Hamcrest) travel with this suite: it waits for background imports in the container.
+        return Deployments.console().addPackages(true, "org.awaitility", "org.hamcrest");
     }
 
     @Inject
