@@ -49,6 +49,13 @@ public class ImportChunkWriter {
         }
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         em.unwrap(Session.class).doWork(c -> {
+            if (DatabaseKind.isPostgres(c)) {
+                // The driver prepares repeated statements on the server; a generic plan made while the table was
+                // empty would scan it for every chunk once it holds a million rows. Plan each lookup afresh.
+                try (var s = c.createStatement()) {
+                    s.execute("set local plan_cache_mode = force_custom_plan");
+                }
+            }
             Map<String, Long> existing = existing(c, chunk.rows);
             List<ImportRow> fresh = new ArrayList<>();
             List<ImportRow> known = new ArrayList<>();
