@@ -1,15 +1,23 @@
 package org.smsconsole.contact;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Someone the console can message, known by a unique E.164 phone number. */
 @Entity
@@ -27,6 +35,31 @@ public class Contact {
     @Column(length = 200)
     private String name;
 
+    @Column(length = 35)
+    private String language;
+
+    @Column(name = "time_zone", length = 64)
+    private String timeZone;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private Consent consent = Consent.SUBSCRIBED;
+
+    @Column(name = "consent_changed_at")
+    private Instant consentChangedAt;
+
+    @Column(name = "consent_source", length = 32)
+    private String consentSource;
+
+    @Column(name = "consent_reason", length = 500)
+    private String consentReason;
+
+    @ElementCollection(fetch = jakarta.persistence.FetchType.EAGER) // views are built after short, non-transactional reads
+    @CollectionTable(name = "contact_attribute", joinColumns = @JoinColumn(name = "contact_id"))
+    @MapKeyColumn(name = "name", length = 64)
+    @Column(name = "value_text", length = 500, nullable = false)
+    private Map<String, String> attributes = new HashMap<>();
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -39,16 +72,26 @@ public class Contact {
     protected Contact() {
     }
 
-    Contact(String phone, String name, Instant now) {
-        this.phone = phone;
-        this.name = name;
+    Contact(ContactDetails details, Instant now) {
         this.createdAt = now;
+        change(details, now);
+    }
+
+    void change(ContactDetails details, Instant now) {
+        this.phone = details.phone();
+        this.name = details.name();
+        this.language = details.language();
+        this.timeZone = details.timeZone();
+        this.attributes.clear();
+        this.attributes.putAll(details.attributes());
         this.updatedAt = now;
     }
 
-    void change(String phone, String name, Instant now) {
-        this.phone = phone;
-        this.name = name;
+    void consent(Consent consent, String source, String reason, Instant now) {
+        this.consent = consent;
+        this.consentSource = source;
+        this.consentReason = reason;
+        this.consentChangedAt = now;
         this.updatedAt = now;
     }
 
@@ -62,6 +105,34 @@ public class Contact {
 
     public String getName() {
         return name;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public Consent getConsent() {
+        return consent;
+    }
+
+    public Instant getConsentChangedAt() {
+        return consentChangedAt;
+    }
+
+    public String getConsentSource() {
+        return consentSource;
+    }
+
+    public String getConsentReason() {
+        return consentReason;
+    }
+
+    public Map<String, String> getAttributes() {
+        return attributes;
     }
 
     public Instant getCreatedAt() {

@@ -4,25 +4,31 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import org.smsconsole.audit.AuditLog;
 import org.smsconsole.config.ConsoleSettings;
-import org.smsconsole.phone.InvalidPhoneNumberException;
 import org.smsconsole.phone.PhoneNumbers;
 import org.smsconsole.validation.InvalidInputException;
 import org.smsconsole.validation.NotFoundException;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-/** The use cases of the contact list: add, change, remove, find. */
+/** The use cases of the contact list: add, change, consent, remove (one or many), find, count. */
 @ApplicationScoped
 @Transactional
 public class Contacts {
 
-    static final int MAX_NAME = 200;
+    /** Searches count exactly up to here and say "more than" past it. */
+    public static final int COUNT_CAP = 10_000;
+    static final int MAX_NAME = ContactDetails.MAX_NAME;
+    static final int MAX_REASON = 500;
 
     @PersistenceContext(unitName = "sms")
     EntityManager em;
@@ -37,24 +43,49 @@ public class Contacts {
     ConsoleSettings settings;
 
     public ContactView add(String name, String phone) {
-        String e164 = normalise(phone);
-        String cleanName = cleanName(name);
-        requireUnused(e164, null);
-        Contact contact = new Contact(e164, cleanName, clock.instant());
+        return add(new ContactDetails(phone, name));
+    }
+
+    public ContactView add(ContactDetails details) {
+        ContactDetails clean = details.clean(settings.defaultCountry());
+        requireUnused(clean.phone(), null);
+        Contact contact = new Contact(clean, clock.instant());
         em.persist(contact);
         em.flush();
         audit.record("CONTACT_CREATED", subject(contact), null);
         return ContactView.of(contact);
     }
 
+    /** Changes name and number only, keeping everything else (the simple form). */
     public ContactView change(long id, String name, String phone) {
         Contact contact = find(id);
-        String e164 = normalise(phone);
-        String cleanName = cleanName(name);
-        requireUnused(e164, id);
-        contact.change(e164, cleanName, clock.instant());
+        return change(id, new ContactDetails(phone, name, contact.getLanguage(), null, contact.getAttributes()));
+    }
+
+    /** Replaces the contact's details; a blank time zone is derived from the number again. */
+    public ContactView change(long id, ContactDetails details) {
+        Contact contact = find(id);
+        ContactDetails clean = details.clean(settings.defaultCountry());
+        requireUnused(clean.phone(), id);
+        contact.change(clean, clock.instant());
         em.flush();
         audit.record("CONTACT_CHANGED", subject(contact), null);
+        return ContactView.of(contact);
+    }
+
+    /** Sets consent by hand (an operator, the API); {@code how} says through what, {@code reason} why. */
+    public ContactView consent(long id, Consent consent, String how, String reason) {
+        Contact contact = find(id);
+        String cleanReason = ContactDetails.blankToNull(reason);
+        if (cleanReason != null && cleanReason.length() > MAX_REASON) {
+            throw new InvalidInputException("consent_reason", "A reason has at most " + MAX_REASON + " characters");
+        }
+        if (contact.getConsent() != consent || !java.util.Objects.equals(contact.getConsentReason(), cleanReason)) {
+            contact.consent(consent, how, cleanReason, clock.instant());
+            em.flush();
+            audit.record("CONTACT_CONSENT_CHANGED", subject(contact), consent.apiName() + " via " + how
+                    + (cleanReason == null ? "" : ": " + cleanReason));
+        }
         return ContactView.of(contact);
     }
 
@@ -62,6 +93,27 @@ public class Contacts {
         Contact contact = find(id);
         em.remove(contact);
         audit.record("CONTACT_DELETED", subject(contact), null);
+    }
+
+    /** Deletes the given contacts (a selection); unknown ids are ignored. Returns how many went. */
+    public int removeAll(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        int removed = 0;
+        for (List<Long> slice : slices(List.copyOf(ids), 1000)) {
+            removed += em.createNativeQuery("delete from contact where id in (:ids)").setParameter("ids", slice).executeUpdate();
+        }
+        audit.record("CONTACTS_DELETED", removed + " selected contacts", null);
+        return removed;
+    }
+
+    /** Deletes every contact the search finds (their attributes and memberships go with them). */
+    public int removeMatching(ContactQuery query) {
+        ContactSearch search = new ContactSearch(query);
+        int removed = search.bind(em.createNativeQuery("delete from contact c" + search.where())).executeUpdate();
+        audit.record("CONTACTS_DELETED", removed + " contacts", "matching " + query.describe());
+        return removed;
     }
 
     private static String subject(Contact contact) {
@@ -73,39 +125,113 @@ public class Contacts {
         return ContactView.of(find(id));
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ContactView> findByPhone(String phone) {
+        String e164 = new ContactDetails(phone, null).clean(settings.defaultCountry()).phone();
+        return em.createQuery("select c from Contact c where c.phone = :phone", Contact.class)
+                .setParameter("phone", e164).getResultStream().findFirst().map(ContactView::of);
+    }
+
     /** One page of contacts whose name or number contains {@code search} (blank: all). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ContactView> page(String search, ContactSort sort, boolean ascending, int first, int size) {
-        String order = " order by " + sort.path + (ascending ? " asc" : " desc") + ", c.id asc";
-        TypedQuery<Contact> query = em.createQuery("select c from Contact c" + where(search) + order, Contact.class);
-        bind(query, search);
-        return query.setFirstResult(first).setMaxResults(size).getResultList().stream().map(ContactView::of).toList();
+        return page(ContactQuery.text(search), sort, ascending, first, size);
     }
 
+    /** One page of a search, in an order an index can deliver (so the first page is quick at any size). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ContactView> page(ContactQuery query, ContactSort sort, boolean ascending, int first, int size) {
+        ContactSearch search = new ContactSearch(query);
+        String direction = ascending ? " asc" : " desc";
+        @SuppressWarnings("unchecked")
+        List<Number> ids = search.bind(em.createNativeQuery("select c.id from contact c" + search.where()
+                        + " order by " + sort.column + direction + ", c.id" + direction))
+                .setFirstResult(first).setMaxResults(size).getResultList();
+        return load(ids.stream().map(Number::longValue).toList());
+    }
+
+    /** The contacts with these ids, in the order given. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ContactView> load(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Contact> byId = em.createQuery("select distinct c from Contact c left join fetch c.attributes where c.id in :ids", Contact.class)
+                .setParameter("ids", ids).getResultStream().collect(Collectors.toMap(Contact::getId, Function.identity()));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).map(ContactView::of).toList();
+    }
+
+    /** Exact count of a text search (small lists, tests). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public long count(String search) {
-        TypedQuery<Long> query = em.createQuery("select count(c) from Contact c" + where(search), Long.class);
-        bind(query, search);
-        return query.getSingleResult();
+        ContactSearch s = new ContactSearch(ContactQuery.text(search));
+        return ((Number) s.bind(em.createNativeQuery("select count(*) from contact c" + s.where())).getSingleResult()).longValue();
     }
 
-    private static String where(String search) {
-        return isBlank(search) ? "" : " where lower(c.name) like :text or c.phone like :digits";
-    }
-
-    private static void bind(TypedQuery<?> query, String search) {
-        if (isBlank(search)) {
-            return;
+    /**
+     * How many contacts a search finds, cheaply: the whole table on PostgreSQL is its planner
+     * estimate once it is large; a search counts at most {@link #COUNT_CAP} + 1 rows.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ContactCount countMatching(ContactQuery query) {
+        if (query.isAll() && DatabaseKind.isPostgres(em)) {
+            long estimate = ((Number) em.createNativeQuery("select cast(reltuples as bigint) from pg_class where oid = to_regclass('contact')")
+                    .getSingleResult()).longValue();
+            if (estimate > COUNT_CAP) {
+                return new ContactCount(estimate, ContactCount.Kind.ESTIMATE);
+            }
         }
-        String text = search.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        query.setParameter("text", "%" + text + "%");
-        String digits = search.replaceAll("[^0-9]", "");
-        // A search without digits must not match every number through "%%".
-        query.setParameter("digits", digits.isEmpty() ? "-" : "%" + digits + "%");
+        ContactSearch s = new ContactSearch(query);
+        long n = ((Number) s.bind(em.createNativeQuery("select count(*) from (select 1 from contact c" + s.where()
+                + " fetch first " + (COUNT_CAP + 1) + " rows only) capped")).getSingleResult()).longValue();
+        return n > COUNT_CAP ? new ContactCount(COUNT_CAP, ContactCount.Kind.AT_LEAST) : new ContactCount(n, ContactCount.Kind.EXACT);
     }
 
-    private static boolean isBlank(String s) {
-        return s == null || s.isBlank();
+    /** Ids of contacts with these numbers (any form); refuses naming {@code field} if one is unknown or invalid. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Long> idsOfPhones(Collection<String> phones, String field) {
+        List<String> e164s = phones.stream().map(p -> {
+            try {
+                return new ContactDetails(p, null).clean(settings.defaultCountry()).phone();
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException(field, e.getMessage());
+            }
+        }).distinct().toList();
+        if (e164s.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Long> found = em.createQuery("select c.phone, c.id from Contact c where c.phone in :phones", Object[].class)
+                .setParameter("phones", e164s).getResultStream()
+                .collect(Collectors.toMap(r -> (String) r[0], r -> (Long) r[1]));
+        List<String> unknown = e164s.stream().filter(p -> !found.containsKey(p)).toList();
+        if (!unknown.isEmpty()) {
+            throw new InvalidInputException(field, "No contact has the number " + String.join(", ",
+                    unknown.stream().map(PhoneNumbers::display).toList()));
+        }
+        return e164s.stream().map(found::get).toList();
+    }
+
+    /** Refuses naming {@code field} unless every id is a contact. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void requireExisting(Collection<Long> ids, String field) {
+        List<Long> distinct = ids.stream().distinct().toList();
+        for (List<Long> slice : slices(distinct, 1000)) {
+            List<Long> found = em.createQuery("select c.id from Contact c where c.id in :ids", Long.class)
+                    .setParameter("ids", slice).getResultList();
+            List<Long> unknown = slice.stream().filter(id -> !found.contains(id)).sorted(Comparator.naturalOrder()).toList();
+            if (!unknown.isEmpty()) {
+                throw new InvalidInputException(field, "No contact has the id " + unknown.stream().map(String::valueOf)
+                        .collect(Collectors.joining(", ")));
+            }
+        }
+    }
+
+    static <T> List<List<T>> slices(List<T> all, int size) {
+        List<List<T>> slices = new java.util.ArrayList<>();
+        for (int i = 0; i < all.size(); i += size) {
+            slices.add(all.subList(i, Math.min(all.size(), i + size)));
+        }
+        return slices;
     }
 
     private Contact find(long id) {
@@ -114,25 +240,6 @@ public class Contacts {
             throw new NotFoundException("Contact", id);
         }
         return contact;
-    }
-
-    private String normalise(String phone) {
-        try {
-            return PhoneNumbers.toE164(phone, settings.defaultCountry());
-        } catch (InvalidPhoneNumberException e) {
-            throw new InvalidInputException("phone", e.getMessage());
-        }
-    }
-
-    private static String cleanName(String name) {
-        if (name == null || name.isBlank()) {
-            return null;
-        }
-        String clean = name.strip();
-        if (clean.length() > MAX_NAME) {
-            throw new InvalidInputException("name", "A name has at most " + MAX_NAME + " characters");
-        }
-        return clean;
     }
 
     private void requireUnused(String e164, Long exceptId) {

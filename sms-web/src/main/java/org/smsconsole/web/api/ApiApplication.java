@@ -2,6 +2,9 @@ package org.smsconsole.web.api;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import org.smsconsole.web.api.audience.ContactsResource;
+import org.smsconsole.web.api.audience.GroupsResource;
+import org.smsconsole.web.api.audience.JobsResource;
 import org.smsconsole.web.api.problem.InvalidInputMapper;
 import org.smsconsole.web.api.problem.JsonbExceptionMapper;
 import org.smsconsole.web.api.problem.NotFoundMapper;
@@ -22,6 +25,7 @@ public class ApiApplication extends Application {
     public Set<Class<?>> getClasses() {
         return Set.of(
                 HealthResource.class, TemplatesResource.class,
+                ContactsResource.class, GroupsResource.class, JobsResource.class,
                 InvalidInputMapper.class, NotFoundMapper.class, WebApplicationExceptionMapper.class, JsonbExceptionMapper.class,
                 UnreadableBodyMapper.class);
     }

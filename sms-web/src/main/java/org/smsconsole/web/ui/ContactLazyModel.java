@@ -4,28 +4,39 @@ import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 import org.primefaces.model.SortOrder;
+import org.smsconsole.contact.ContactCount;
+import org.smsconsole.contact.ContactQuery;
 import org.smsconsole.contact.ContactSort;
 import org.smsconsole.contact.ContactView;
 import org.smsconsole.contact.Contacts;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
-/** Feeds the contacts table one page at a time from the database. */
+/**
+ * Feeds the contacts table one page at a time from the database. The count is cheap by design
+ * (an estimate for the whole table, "more than N" for big searches), never a full count per click.
+ */
 class ContactLazyModel extends LazyDataModel<ContactView> {
 
     private final transient Contacts contacts;
-    private final Supplier<String> search;
+    private final SerializableSupplier<ContactQuery> query;
+    private ContactCount lastCount = new ContactCount(0, ContactCount.Kind.EXACT);
 
-    ContactLazyModel(Contacts contacts, Supplier<String> search) {
+    interface SerializableSupplier<T> extends java.util.function.Supplier<T>, java.io.Serializable {
+    }
+
+    ContactLazyModel(Contacts contacts, SerializableSupplier<ContactQuery> query) {
         this.contacts = contacts;
-        this.search = search;
+        this.query = query;
     }
 
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
-        return (int) Math.min(Integer.MAX_VALUE, contacts.count(search.get()));
+        lastCount = contacts.countMatching(query.get());
+        // one row past a "more than" cap lets the paginator go on a little; refine the search for the rest
+        long rows = lastCount.value() + (lastCount.kind() == ContactCount.Kind.AT_LEAST ? 1 : 0);
+        return (int) Math.min(Integer.MAX_VALUE, rows);
     }
 
     @Override
@@ -42,7 +53,11 @@ class ContactLazyModel extends LazyDataModel<ContactView> {
         }
         // Our search is not a PrimeFaces filter, so PrimeFaces would keep a stale count: set it here.
         setRowCount(count(filterBy));
-        return contacts.page(search.get(), sort, ascending, first, pageSize);
+        return contacts.page(query.get(), sort, ascending, first, pageSize);
+    }
+
+    ContactCount lastCount() {
+        return lastCount;
     }
 
     @Override
@@ -52,6 +67,10 @@ class ContactLazyModel extends LazyDataModel<ContactView> {
 
     @Override
     public ContactView getRowData(String rowKey) {
-        return contacts.get(Long.parseLong(rowKey));
+        try {
+            return contacts.get(Long.parseLong(rowKey));
+        } catch (RuntimeException e) {
+            return null; // deleted meanwhile
+        }
     }
 }

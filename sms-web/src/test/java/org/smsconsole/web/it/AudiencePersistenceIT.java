@@ -1,0 +1,301 @@
+package org.smsconsole.web.it;
+
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.smsconsole.contact.Consent;
+import org.smsconsole.contact.ContactCount;
+import org.smsconsole.contact.ContactDetails;
+import org.smsconsole.contact.ContactExport;
+import org.smsconsole.contact.ContactQuery;
+import org.smsconsole.contact.ContactSort;
+import org.smsconsole.contact.ContactView;
+import org.smsconsole.contact.Contacts;
+import org.smsconsole.contact.imports.ColumnMapping;
+import org.smsconsole.contact.imports.ContactImports;
+import org.smsconsole.contact.imports.CsvInspection;
+import org.smsconsole.contact.imports.ImportJobView;
+import org.smsconsole.contact.imports.ImportSettings;
+import org.smsconsole.contact.imports.ImportState;
+import org.smsconsole.contact.imports.Rejection;
+import org.smsconsole.csv.CsvFormatException;
+import org.smsconsole.group.GroupView;
+import org.smsconsole.group.Groups;
+import org.smsconsole.validation.InvalidInputException;
+
+import javax.sql.DataSource;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The audience services in the container (CDI, JTA, Hibernate, Flyway, the managed executor):
+ * contact details and consent, attribute and group searches, capped counts, groups, CSV import
+ * and export. Runs on H2 and again on PostgreSQL.
+ */
+@ExtendWith(ArquillianExtension.class)
+class AudiencePersistenceIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        // Awaitility (and its Hamcrest) travel with this suite: it waits for background imports in the container.
+        return Deployments.console().addPackages(true, "org.awaitility", "org.hamcrest");
+    }
+
+    @Inject
+    Contacts contacts;
+
+    @Inject
+    Groups groups;
+
+    @Inject
+    ContactImports imports;
+
+    @Inject
+    ContactExport export;
+
+    @Resource(lookup = "java:app/jdbc/sms")
+    DataSource dataSource;
+
+    @Test
+    void detailsAreNormalisedAndTheTimeZoneComesFromTheNumber() {
+        String tag = tag();
+        ContactView c = contacts.add(new ContactDetails(mobile(), tag + " Ada", "en_gb", null, Map.of("city", " Leeds ", "tier", "")));
+        assertEquals("en-GB", c.language());
+        assertEquals("Europe/London", c.timeZone());
+        assertEquals(Map.of("city", "Leeds"), c.attributes(), "values are trimmed; empty ones are not stored");
+        assertEquals(Consent.SUBSCRIBED, c.consent());
+
+        ContactView changed = contacts.change(c.id(), new ContactDetails(c.phone(), c.name(), "pt-BR", "America/Sao_Paulo",
+                Map.of("city", "York", "plan", "gold")));
+        assertEquals("America/Sao_Paulo", changed.timeZone(), "a given zone overrides the number's");
+        assertEquals(Map.of("city", "York", "plan", "gold"), contacts.get(c.id()).attributes());
+    }
+
+    @Test
+    void badFieldsAreRefusedNamingTheFieldAndNothingIsStored() {
+        long before = contacts.count((String) null);
+        assertEquals("name", assertThrows(InvalidInputException.class,
+                () -> contacts.add(new ContactDetails(mobile(), "x".repeat(201)))).field());
+        assertEquals("language", assertThrows(InvalidInputException.class,
+                () -> contacts.add(new ContactDetails(mobile(), "n", "12345", null, Map.of()))).field());
+        assertEquals("time_zone", assertThrows(InvalidInputException.class,
+                () -> contacts.add(new ContactDetails(mobile(), "n", null, "Mars/Olympus", Map.of()))).field());
+        assertEquals("attributes", assertThrows(InvalidInputException.class,
+                () -> contacts.add(new ContactDetails(mobile(), "n", null, null, Map.of("bad key!", "v")))).field());
+        assertEquals("attributes", assertThrows(InvalidInputException.class,
+                () -> contacts.add(new ContactDetails(mobile(), "n", null, null, Map.of("k", "v".repeat(501))))).field());
+        assertEquals(before, contacts.count((String) null));
+    }
+
+    @Test
+    void anOperatorOptsAContactOutWithAReasonAndWhen() {
+        ContactView c = contacts.add(new ContactDetails(mobile(), tag()));
+        ContactView out = contacts.consent(c.id(), Consent.OPTED_OUT, "operator", "asked by phone");
+        assertTrue(out.optedOut());
+        assertEquals("asked by phone", out.consentReason());
+        assertEquals("operator", out.consentSource());
+        assertTrue(out.consentChangedAt() != null);
+        assertEquals("consent_reason", assertThrows(InvalidInputException.class,
+                () -> contacts.consent(c.id(), Consent.SUBSCRIBED, "operator", "r".repeat(501))).field());
+        assertTrue(contacts.get(c.id()).optedOut(), "unchanged after the refusal");
+    }
+
+    @Test
+    void searchesByAttributeAndGroupAndCountsExactlyBelowTheCap() {
+        String tag = tag();
+        ContactView a = contacts.add(new ContactDetails(mobile(), tag + " a", null, null, Map.of("city", "Leeds")));
+        ContactView b = contacts.add(new ContactDetails(mobile(), tag + " b", null, null, Map.of("city", "York")));
+        contacts.add(new ContactDetails(mobile(), tag + " c", null, null, Map.of()));
+        assertEquals(List.of(a.id()), ids(new ContactQuery(tag, "city", "LEEDS", null)), "attribute values match case-insensitively");
+        assertEquals(List.of(a.id(), b.id()), ids(new ContactQuery(tag, "city", null, null)), "an attribute name alone: has it");
+
+        GroupView g = groups.create("Group " + tag);
+        assertEquals(2, groups.addMembers(g.id(), List.of(a.id(), b.id())));
+        assertEquals(0, groups.addMembers(g.id(), List.of(a.id())), "adding twice changes nothing");
+        assertEquals(List.of(a.id(), b.id()), ids(new ContactQuery(null, null, null, g.id())));
+        ContactCount count = contacts.countMatching(new ContactQuery(tag, null, null, null));
+        assertEquals(new ContactCount(3, ContactCount.Kind.EXACT), count);
+        assertEquals(2, groups.get(g.id()).memberCount());
+    }
+
+    @Test
+    void groupsAreCreatedRenamedFilledFromASearchAndDeletedWithoutTheirContacts() {
+        String tag = tag();
+        for (int i = 0; i < 4; i++) {
+            contacts.add(new ContactDetails(mobile(), tag + " member " + i));
+        }
+        GroupView g = groups.create("  Readers " + tag + " ");
+        assertEquals("Readers " + tag, g.name());
+        assertEquals("name", assertThrows(InvalidInputException.class, () -> groups.create("readers " + tag)).field(),
+                "names are unique regardless of case");
+        assertEquals("name", assertThrows(InvalidInputException.class, () -> groups.create("g".repeat(101))).field());
+        assertEquals("Writers " + tag, groups.rename(g.id(), "Writers " + tag).name());
+
+        assertEquals(4, groups.addMatching(g.id(), ContactQuery.text(tag)));
+        assertEquals(1, groups.removeMatching(g.id(), ContactQuery.text(tag + " member 3")));
+        assertEquals(3, groups.get(g.id()).memberCount());
+        assertEquals("contact_ids", assertThrows(InvalidInputException.class,
+                () -> groups.addMembers(g.id(), List.of(Long.MAX_VALUE))).field());
+        assertEquals("phones", assertThrows(InvalidInputException.class,
+                () -> contacts.idsOfPhones(List.of("+44 7400 000000"), "phones")).field());
+
+        groups.delete(g.id());
+        assertTrue(groups.list().stream().noneMatch(x -> x.id() == g.id()));
+        assertEquals(4, contacts.count(tag), "the contacts stay");
+        assertEquals(4, contacts.removeMatching(ContactQuery.text(tag)));
+        assertEquals(0, contacts.count(tag));
+    }
+
+    @Test
+    void anImportAddsGoodRowsReportsEveryBadOneAndUpdatesOrSkipsKnownNumbers() throws Exception {
+        String tag = tag();
+        ContactView known = contacts.add(new ContactDetails(mobile(), tag + " old name", null, null, Map.of("city", "Hull")));
+        String n1 = mobile();
+        String n2 = mobile();
+        String csv = "phone;name;city;language\n"
+                + n1 + ";" + tag + " one;Leeds;en\n"               // 2 good
+                + "07400 12;" + tag + " bad;York;en\n"            // 3 bad number
+                + n2.replace("+44", "0") + ";" + tag + " two;\"Bath; Somerset\";\n" // 4 good, national number
+                + n1 + ";" + tag + " dup;Leeds;en\n"              // 5 duplicate in file
+                + known.phone() + ";" + tag + " new name;;\n"     // 6 known: updated, city kept
+                + "\n"                                            // blank: ignored
+                + n2 + "\n";                                      // 8 missing columns
+        ImportJobView job = runImport(csv, new ImportSettings(ColumnMapping.guess(List.of("phone", "name", "city", "language")), "GB", true, null));
+        assertEquals(ImportState.DONE, job.state());
+        assertEquals(6, job.totalRows());
+        assertEquals(6, job.processedRows());
+        assertEquals(2, job.created());
+        assertEquals(1, job.updated());
+        assertEquals(3, job.rejected());
+        List<Rejection> rejections = imports.rejections(job.id(), 0, 100);
+        assertEquals(List.of(3L, 5L, 8L), rejections.stream().map(Rejection::line).toList());
+        assertTrue(rejections.get(0).reason().contains("not a valid phone number"), rejections.get(0).reason());
+        assertTrue(rejections.get(1).reason().contains("already on line 2"), rejections.get(1).reason());
+        assertTrue(rejections.get(2).reason().startsWith("Missing column"), rejections.get(2).reason());
+
+        ContactView two = contacts.findByPhone(n2).orElseThrow();
+        assertEquals("Bath; Somerset", two.attributes().get("city"));
+        assertEquals("Europe/London", two.timeZone());
+        ContactView updated = contacts.get(known.id());
+        assertEquals(tag + " new name", updated.name());
+        assertEquals("Hull", updated.attributes().get("city"), "an empty cell keeps what is stored");
+
+        // The same file again, skipping known numbers: nothing new, nothing changed.
+        ImportJobView again = runImport(csv, new ImportSettings(ColumnMapping.guess(List.of("phone", "name", "city", "language")), "GB", false, null));
+        assertEquals(0, again.created());
+        assertEquals(3, again.skipped());
+        StringWriter report = new StringWriter();
+        imports.writeRejections(again.id(), report);
+        assertTrue(report.toString().startsWith("line,reason\r\n3,"), report.toString());
+    }
+
+    @Test
+    void anImportCanFillAGroup() throws Exception {
+        String tag = tag();
+        ContactView known = contacts.add(new ContactDetails(mobile(), tag + " known"));
+        GroupView g = groups.create("Imported " + tag);
+        String csv = "mobile,name\n" + mobile() + "," + tag + " new\n" + known.phone() + "," + tag + " known\n";
+        ImportJobView job = runImport(csv, new ImportSettings(ColumnMapping.guess(List.of("mobile", "name")), "GB", false, g.id()));
+        assertEquals(1, job.created());
+        assertEquals(2, groups.get(g.id()).memberCount(), "new and known numbers both join the group");
+    }
+
+    @Test
+    void aFileThatIsNotUtf8OrNotCsvIsRefusedWhole() throws Exception {
+        Path latin1 = Files.createTempFile("latin1", ".csv");
+        Files.write(latin1, ("phone,name\n+447400111111,Jos\u00e9\n").getBytes(StandardCharsets.ISO_8859_1));
+        CsvFormatException e = assertThrows(CsvFormatException.class, () -> CsvInspection.of(latin1));
+        assertTrue(e.getMessage().contains("not UTF-8"), e.getMessage());
+
+        Path unclosed = Files.createTempFile("unclosed", ".csv");
+        Files.writeString(unclosed, "phone,name\n+447400111111,\"Ann\n");
+        assertTrue(assertThrows(CsvFormatException.class, () -> CsvInspection.of(unclosed)).getMessage().contains("never closed"));
+
+        Path noPhone = Files.createTempFile("nophone", ".csv");
+        Files.writeString(noPhone, "name,city\nAnn,Leeds\n");
+        CsvInspection inspection = CsvInspection.of(noPhone);
+        long jobsBefore = jobs();
+        InvalidInputException refused = assertThrows(InvalidInputException.class, () -> imports.start(noPhone, "nophone.csv", inspection,
+                new ImportSettings(ColumnMapping.guess(inspection.header()), "GB", false, null)));
+        assertEquals("columns", refused.field());
+        assertEquals(jobsBefore, jobs(), "no job was recorded");
+    }
+
+    @Test
+    void theExportStreamsTheSearchWithAttributesAsColumns() {
+        String tag = tag();
+        ContactView a = contacts.add(new ContactDetails(mobile(), "=cmd " + tag, null, null, Map.of("zz_" + tag, "v1")));
+        contacts.add(new ContactDetails(mobile(), "other " + UUID.randomUUID()));
+        StringWriter out = new StringWriter();
+        assertEquals(1, export.write(ContactQuery.text(tag), out));
+        String[] lines = out.toString().split("\r\n");
+        assertEquals(2, lines.length, out.toString());
+        assertTrue(lines[0].startsWith("phone,name,language,time_zone,consent,"), lines[0]);
+        assertTrue(lines[0].endsWith(",zz_" + tag), lines[0]);
+        assertTrue(lines[1].startsWith(a.phone() + ",'=cmd " + tag + ",,Europe/London,subscribed,"), "formulas are defused: " + lines[1]);
+        assertTrue(lines[1].endsWith(",v1"), lines[1]);
+    }
+
+    @Test
+    void pagesComeInIndexOrderWithIdsBreakingTies() {
+        String tag = tag();
+        for (int i = 0; i < 3; i++) {
+            contacts.add(new ContactDetails(mobile(), tag + " same"));
+        }
+        List<ContactView> asc = contacts.page(ContactQuery.text(tag), ContactSort.NAME, true, 0, 10);
+        List<ContactView> desc = contacts.page(ContactQuery.text(tag), ContactSort.NAME, false, 0, 10);
+        assertEquals(asc.stream().map(ContactView::id).sorted().toList(), asc.stream().map(ContactView::id).toList());
+        List<ContactView> reversed = new java.util.ArrayList<>(asc);
+        java.util.Collections.reverse(reversed);
+        assertEquals(reversed.stream().map(ContactView::id).toList(), desc.stream().map(ContactView::id).toList());
+        assertFalse(contacts.countMatching(ContactQuery.ALL).value() < 3);
+    }
+
+    private ImportJobView runImport(String csv, ImportSettings settings) throws Exception {
+        Path file = Files.createTempFile("import", ".csv");
+        Files.writeString(file, csv);
+        ImportJobView started = imports.start(file, "test.csv", CsvInspection.of(file), settings);
+        await().atMost(Duration.ofSeconds(30)).until(() -> imports.job(started.id()).state().finished());
+        assertFalse(Files.exists(file), "the job removes its upload");
+        return imports.job(started.id());
+    }
+
+    private long jobs() throws Exception {
+        try (Connection c = dataSource.getConnection(); ResultSet rs = c.createStatement().executeQuery("select count(*) from import_job")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private List<Long> ids(ContactQuery query) {
+        return contacts.page(query, ContactSort.NAME, true, 0, 100).stream().map(ContactView::id).toList();
+    }
+
+    private static String tag() {
+        return "t" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A valid random UK mobile (+44 7400 xxxxxx). */
+    private static String mobile() {
+        return "+447400" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+    }
+}
