@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The values a contact offers to {@code ${placeholders}}: its name and phone number (and, once
- * contacts carry them, its custom attributes). One place, so that previews and sends agree.
+ * The values a contact offers to {@code ${placeholders}}: its name, its phone number and its
+ * custom attributes. One place, so that previews and sends agree.
  */
 public final class Placeholders {
 
@@ -22,6 +22,9 @@ public final class Placeholders {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("name", contact.name() == null ? "" : contact.name());
         values.put("phone", contact.phone());
+        if (contact.attributes() != null) {
+            contact.attributes().forEach(values::putIfAbsent); // built-ins win over an attribute of the same name
+        }
         return values;
     }
 }

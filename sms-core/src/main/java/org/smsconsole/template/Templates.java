@@ -96,9 +96,11 @@ public class Templates {
         return new TemplatePreview(text, text.length(), SegmentCounter.count(text), GsmCharset.suggestions(text), unknown);
     }
 
-    /** Placeholders some contact can fill. */
+    /** Placeholders some contact can fill: the built-ins and every attribute name in use. */
     Set<String> knownPlaceholders() {
-        return Placeholders.BUILT_IN;
+        Set<String> known = new java.util.HashSet<>(Placeholders.BUILT_IN);
+        known.addAll(em.createNativeQuery("select distinct name from contact_attribute", String.class).getResultList());
+        return known;
     }
 
     private MessageTemplate find(long id) {
