@@ -16,7 +16,6 @@ import org.smsconsole.validation.NotFoundException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** The use cases of message templates: keep them, and show what a body becomes and costs. */
 @ApplicationScoped
@@ -87,7 +86,7 @@ public class Templates {
     @Transactional(Transactional.TxType.SUPPORTS)
     public TemplatePreview preview(String body, ContactView contact) {
         String text = body == null ? "" : body;
-        List<String> unknown = PlaceholderRenderer.placeholders(text).stream().filter(p -> !knownPlaceholders().contains(p)).toList();
+        List<String> unknown = PlaceholderRenderer.placeholders(text).stream().filter(p -> !isKnownPlaceholder(p)).toList();
         if (contact != null) {
             Map<String, Map<String, String>> parameters = new java.util.HashMap<>();
             Placeholders.valuesOf(contact).forEach((key, value) -> parameters.put(key, Map.of(PlaceholderRenderer.DEFAULT, value)));
@@ -96,11 +95,11 @@ public class Templates {
         return new TemplatePreview(text, text.length(), SegmentCounter.count(text), GsmCharset.suggestions(text), unknown);
     }
 
-    /** Placeholders some contact can fill: the built-ins and every attribute name in use. */
-    Set<String> knownPlaceholders() {
-        Set<String> known = new java.util.HashSet<>(Placeholders.BUILT_IN);
-        known.addAll(em.createNativeQuery("select distinct name from contact_attribute", String.class).getResultList());
-        return known;
+    /** Whether some contact can fill {@code name}: a built-in, or an attribute some contact has (one index probe). */
+    boolean isKnownPlaceholder(String name) {
+        return Placeholders.BUILT_IN.contains(name)
+                || !em.createNativeQuery("select 1 from contact_attribute where name = ?1", Integer.class)
+                .setParameter(1, name).setMaxResults(1).getResultList().isEmpty();
     }
 
     private MessageTemplate find(long id) {
