@@ -14,6 +14,7 @@ import org.smsconsole.config.ConsoleSettings;
 import org.smsconsole.contact.Consent;
 import org.smsconsole.contact.ContactCount;
 import org.smsconsole.contact.ContactExport;
+import org.smsconsole.contact.ContactPrivacy;
 import org.smsconsole.contact.ContactQuery;
 import org.smsconsole.contact.ContactView;
 import org.smsconsole.contact.Contacts;
@@ -47,6 +48,9 @@ public class ContactsScreen implements Serializable {
 
     @Inject
     transient SecurityContext securityContext;
+
+    @Inject
+    transient ContactPrivacy privacy;
 
     @Inject
     transient ConsoleSettings settings;
@@ -121,6 +125,26 @@ public class ContactsScreen implements Serializable {
         try {
             contacts.remove(contact.id());
             Messages.info("Deleted " + contact.phoneDisplay());
+        } catch (NotFoundException e) {
+            Messages.info("That contact was already deleted.");
+        }
+    }
+
+    /** A JSON copy of everything held about one person (their right of access). */
+    public StreamedContent personalData(ContactView contact) {
+        requireOperator();
+        byte[] json = privacy.export(contact.id()).toString()
+                .getBytes(StandardCharsets.UTF_8);
+        return DefaultStreamedContent.builder().name("contact-" + contact.id() + ".json").contentType("application/json")
+                .stream(() -> new java.io.ByteArrayInputStream(json)).build();
+    }
+
+    /** Erases a contact for good, with its number in the history (their right to erasure). */
+    public void erase(ContactView contact) {
+        requireOperator();
+        try {
+            privacy.erase(contact.id());
+            Messages.info("Erased contact " + contact.id() + " for good");
         } catch (NotFoundException e) {
             Messages.info("That contact was already deleted.");
         }

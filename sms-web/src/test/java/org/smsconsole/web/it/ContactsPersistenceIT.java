@@ -51,6 +51,12 @@ class ContactsPersistenceIT {
     @Inject
     StaffLogins logins;
 
+    @Inject
+    org.smsconsole.contact.ContactPrivacy privacy;
+
+    @Inject
+    org.smsconsole.audit.AuditLog auditLog;
+
     @Resource(lookup = "java:app/jdbc/sms")
     DataSource dataSource;
 
@@ -88,6 +94,22 @@ class ContactsPersistenceIT {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> contacts.add("Second", phone));
         assertEquals("phone", e.field());
         assertEquals(before, contacts.count(null));
+    }
+
+    @Test
+    void aPersonGetsACopyOfTheirDataAndCanBeErasedForGood() {
+        String phone = uniqueUkMobile();
+        ContactView c = contacts.add("Erin Erase", phone);
+        contacts.change(c.id(), "Erin E.", phone);
+        String copy = privacy.export(c.id()).toString();
+        assertTrue(copy.contains(phone) && copy.contains("Erin E.") && copy.contains("CONTACT_CHANGED"), copy);
+
+        privacy.erase(c.id());
+        assertThrows(NotFoundException.class, () -> contacts.get(c.id()));
+        String history = auditLog.search("contact " + c.id() + " ", 0, 50).stream()
+                .map(e -> e.getAction() + " " + e.getSubject() + " " + e.getDetails()).toList().toString();
+        assertTrue(history.contains("CONTACT_CREATED contact " + c.id() + " (erased)"), history);
+        assertTrue(auditLog.search(phone, 0, 50).isEmpty(), "the number is gone from the audit log");
     }
 
     @Test

@@ -216,16 +216,43 @@ class StaffAdministrationIT {
 
     @Test
     @Order(6)
+    void aContactsDataIsExportedAndTheContactErasedForGood() throws Exception {
+        browser.open(console.url("/contacts.xhtml"));
+        screens.addContact("Ernest", "07400 999888");
+        browser.waitForText("+44 7400 999888");
+        String basic = "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        String found = send("GET", "/api/contacts?q=999888", basic, null).body();
+        String id = found.replaceAll("(?s).*?\"id\":(\\d+).*", "$1");
+        HttpResponse<String> data = send("GET", "/api/contacts/" + id + "/personal-data", basic, null);
+        assertEquals(200, data.statusCode(), data.body());
+        assertTrue(data.body().contains("\"phone\":\"+447400999888\"") && data.body().contains("CONTACT_CREATED"), data.body());
+
+        screens.searchContacts("999888");
+        browser.waitForTextGone("Ada");
+        browser.click("contactsForm:contacts:0:erase");
+        browser.click("contactsForm:confirmYes");
+        browser.waitForText("Erased contact " + id + " for good");
+        assertEquals(404, send("GET", "/api/contacts/" + id + "/personal-data", basic, null).statusCode());
+        browser.screenshot("17-contact-erased");
+    }
+
+    @Test
+    @Order(7)
     void theAuditLogShowsWhoDidWhatAndCanBeSearched() {
         browser.open(console.url("/admin/audit.xhtml"));
         String page = browser.waitForText("TEMPLATE_CREATED");
         for (String action : new String[]{"LOGIN", "CONTACT_CREATED", "USER_CREATED", "PASSWORD_CHANGED", "API_KEY_CREATED",
-                "API_KEY_REVOKED", "SUPPRESSION_ADDED", "SUPPRESSION_IMPORTED"}) {
+                "API_KEY_REVOKED", "SUPPRESSION_ADDED", "SUPPRESSION_IMPORTED", "CONTACT_DATA_EXPORTED", "CONTACT_ERASED"}) {
             assertTrue(page.contains(action), action + " in " + page);
         }
         browser.type("auditForm:search", "vera");
         browser.waitForTextGone("TEMPLATE_CREATED");
         assertTrue(browser.bodyText().contains("USER_CREATED"));
+        browser.type("auditForm:search", "999888");
+        browser.waitForText("Nothing recorded yet.");
+        browser.type("auditForm:search", "");
+        browser.driver().findElement(By.id("auditForm:search")).sendKeys(org.openqa.selenium.Keys.BACK_SPACE);
+        browser.waitForText("CONTACT_ERASED");
         browser.screenshot("15-audit-log");
     }
 

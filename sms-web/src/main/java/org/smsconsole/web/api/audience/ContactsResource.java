@@ -25,6 +25,7 @@ import org.smsconsole.contact.Consent;
 import org.smsconsole.contact.ContactCount;
 import org.smsconsole.contact.ContactDetails;
 import org.smsconsole.contact.ContactExport;
+import org.smsconsole.contact.ContactPrivacy;
 import org.smsconsole.contact.ContactQuery;
 import org.smsconsole.contact.ContactSort;
 import org.smsconsole.contact.ContactView;
@@ -60,6 +61,9 @@ public class ContactsResource {
 
     @Inject
     ContactExport export;
+
+    @Inject
+    ContactPrivacy privacy;
 
     @Inject
     ContactImports imports;
@@ -138,6 +142,23 @@ public class ContactsResource {
             changed = contacts.consent(id, consent, "api", AudienceJson.string(json, "consent_reason"));
         }
         return AudienceJson.contact(changed);
+    }
+
+    /** Everything held about one person (their right of access). */
+    @GET
+    @Path("{id:[0-9]+}/personal-data")
+    public JsonObject personalData(@PathParam("id") long id) {
+        AudienceJson.requireOperator(security);
+        return privacy.export(id);
+    }
+
+    /** Erases a contact for good, with its number in the history (their right to erasure). */
+    @POST
+    @Path("{id:[0-9]+}/erase")
+    public Response erase(@PathParam("id") long id) {
+        AudienceJson.requireOperator(security);
+        privacy.erase(id);
+        return Response.noContent().build();
     }
 
     @DELETE
