@@ -188,6 +188,12 @@ class StaffAdministrationIT {
 
         assertEquals(before, send("GET", "/api/templates", basic, null).body(), "nothing changed");
 
+        HttpResponse<String> openApi = http.send(HttpRequest.newBuilder(console.url("/openapi")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, openApi.statusCode());
+        for (String path : new String[]{"/templates/preview:", "/contacts/{id}/erase:", "/groups/{id}/members:", "/jobs/{id}:", "/health:"}) {
+            assertTrue(openApi.body().contains("  " + path), path + " is documented");
+        }
+
         HttpResponse<String> preview = send("POST", "/api/templates/preview", basic, "{\"body\":\"Caf\u00e9 \u20ac5 \u2014 ok\"}");
         assertEquals(200, preview.statusCode(), preview.body());
         assertTrue(preview.body().contains("\"encoding\":\"UCS2\"") && preview.body().contains("\"parts\":1"), preview.body());
