@@ -80,7 +80,7 @@ public class ContactImports {
         }
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional // reads too: see docs/architecture.md (non-transactional entity managers)
     public ImportJobView job(long id) {
         ImportJob job = em.find(ImportJob.class, id);
         if (job == null) {
@@ -90,7 +90,7 @@ public class ContactImports {
     }
 
     /** Rejected rows in line order, one page. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional // reads too: see docs/architecture.md (non-transactional entity managers)
     public List<Rejection> rejections(long jobId, int first, int max) {
         job(jobId);
         @SuppressWarnings("unchecked")
