@@ -73,7 +73,6 @@ public class ApiKeys {
         audit.record("API_KEY_REVOKED", "api key " + id + " " + key.getName(), null);
     }
 
-    @Transactional // reads too: see docs/architecture.md (non-transactional entity managers)
     public List<ApiKey> all() {
         return em.createQuery("select k from ApiKey k order by k.createdAt desc, k.id desc", ApiKey.class).getResultList();
     }

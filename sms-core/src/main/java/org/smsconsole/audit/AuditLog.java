@@ -42,14 +42,12 @@ public class AuditLog {
     }
 
     /** Newest first, one page; {@code text} (optional) matches actor, action, subject or details. */
-    @Transactional // reads too: see docs/architecture.md (non-transactional entity managers)
     public List<AuditEntry> search(String text, int first, int size) {
         var query = em.createQuery("select a from AuditEntry a" + where(text) + " order by a.at desc, a.id desc", AuditEntry.class);
         bind(query, text);
         return query.setFirstResult(first).setMaxResults(size).getResultList();
     }
 
-    @Transactional // reads too: see docs/architecture.md (non-transactional entity managers)
     public long count(String text) {
         var query = em.createQuery("select count(a) from AuditEntry a" + where(text), Long.class);
         bind(query, text);

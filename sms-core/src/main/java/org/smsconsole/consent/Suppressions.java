@@ -105,12 +105,10 @@ public class Suppressions {
         return new SuppressionImport(added, already, rejected);
     }
 
-    @Transactional // reads too: see docs/architecture.md (non-transactional entity managers)
     public boolean isSuppressed(String e164) {
         return em.find(SuppressedNumber.class, e164) != null;
     }
 
-    @Transactional // reads too: see docs/architecture.md (non-transactional entity managers)
     public List<SuppressedNumber> page(String search, int first, int size) {
         String digits = search == null ? "" : search.replaceAll("[^0-9]", "");
         return em.createQuery("select s from SuppressedNumber s where s.phone like :p order by s.createdAt desc, s.phone",
@@ -118,7 +116,6 @@ public class Suppressions {
                 .setParameter("p", "%" + digits + "%").setFirstResult(first).setMaxResults(size).getResultList();
     }
 
-    @Transactional // reads too: see docs/architecture.md (non-transactional entity managers)
     public long count(String search) {
         String digits = search == null ? "" : search.replaceAll("[^0-9]", "");
         return em.createQuery("select count(s) from SuppressedNumber s where s.phone like :p", Long.class)

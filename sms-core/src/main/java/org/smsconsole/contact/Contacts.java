@@ -120,12 +120,10 @@ public class Contacts {
         return "contact " + contact.getId() + " " + contact.getPhone();
     }
 
-    @Transactional // reads too: see docs/architecture.md (non-transactional entity managers)
     public ContactView get(long id) {
         return ContactView.of(find(id));
     }
 
-    @Transactional // reads too: see docs/architecture.md (non-transactional entity managers)
     public Optional<ContactView> findByPhone(String phone) {
         String e164 = new ContactDetails(phone, null).clean(settings.defaultCountry()).phone();
         return em.createQuery("select c from Contact c where c.phone = :phone", Contact.class)
@@ -133,13 +131,11 @@ public class Contacts {
     }
 
     /** One page of contacts whose name or number contains {@code search} (blank: all). */
-    @Transactional // reads too: see docs/architecture.md (non-transactional entity managers)
     public List<ContactView> page(String search, ContactSort sort, boolean ascending, int first, int size) {
         return page(ContactQuery.text(search), sort, ascending, first, size);
     }
 
     /** One page of a search, in an order an index can deliver (so the first page is quick at any size). */
-    @Transactional // reads too: see docs/architecture.md (non-transactional entity managers)
     public List<ContactView> page(ContactQuery query, ContactSort sort, boolean ascending, int first, int size) {
         ContactSearch search = new ContactSearch(query);
         String direction = ascending ? " asc" : " desc";
@@ -151,7 +147,6 @@ public class Contacts {
     }
 
     /** The contacts with these ids, in the order given. */
-    @Transactional // reads too: see docs/architecture.md (non-transactional entity managers)
     public List<ContactView> load(List<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
@@ -162,7 +157,6 @@ public class Contacts {
     }
 
     /** Exact count of a text search (small lists, tests). */
-    @Transactional // reads too: see docs/architecture.md (non-transactional entity managers)
     public long count(String search) {
         ContactSearch s = new ContactSearch(ContactQuery.text(search));
         return ((Number) s.bind(em.createNativeQuery("select count(*) from contact c" + s.where())).getSingleResult()).longValue();
@@ -172,7 +166,6 @@ public class Contacts {
      * How many contacts a search finds, cheaply: the whole table on PostgreSQL is its planner
      * estimate once it is large; a search counts at most {@link #COUNT_CAP} + 1 rows.
      */
-    @Transactional // reads too: see docs/architecture.md (non-transactional entity managers)
     public ContactCount countMatching(ContactQuery query) {
         if (query.isAll() && DatabaseKind.isPostgres(em)) {
             long estimate = ((Number) em.createNativeQuery("select cast(reltuples as bigint) from pg_class where oid = to_regclass('contact')")
@@ -188,7 +181,6 @@ public class Contacts {
     }
 
     /** Ids of contacts with these numbers (any form); refuses naming {@code field} if one is unknown or invalid. */
-    @Transactional // reads too: see docs/architecture.md (non-transactional entity managers)
     public List<Long> idsOfPhones(Collection<String> phones, String field) {
         List<String> e164s = phones.stream().map(p -> {
             try {
@@ -212,7 +204,6 @@ public class Contacts {
     }
 
     /** Refuses naming {@code field} unless every id is a contact. */
-    @Transactional // reads too: see docs/architecture.md (non-transactional entity managers)
     public void requireExisting(Collection<Long> ids, String field) {
         List<Long> distinct = ids.stream().distinct().toList();
         for (List<Long> slice : slices(distinct, 1000)) {

@@ -63,13 +63,11 @@ public class Groups {
         audit.record("GROUP_DELETED", subject(group), null);
     }
 
-    @Transactional // reads too: see docs/architecture.md (non-transactional entity managers)
     public GroupView get(long id) {
         return view(find(id));
     }
 
     /** All groups by name with their member counts (groups are few; members may be millions). */
-    @Transactional // reads too: see docs/architecture.md (non-transactional entity managers)
     public List<GroupView> list() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select g.id, g.name, (select count(*) from group_member m where m.group_id = g.id),"

@@ -63,18 +63,15 @@ public class Templates {
         audit.record("TEMPLATE_DELETED", subject(template), null);
     }
 
-    @Transactional // reads too: see docs/architecture.md (non-transactional entity managers)
     public TemplateView get(long id) {
         return TemplateView.of(find(id));
     }
 
-    @Transactional // reads too: see docs/architecture.md (non-transactional entity managers)
     public List<TemplateView> page(int first, int size) {
         return em.createQuery("select t from MessageTemplate t order by lower(t.name), t.id", MessageTemplate.class)
                 .setFirstResult(first).setMaxResults(size).getResultList().stream().map(TemplateView::of).toList();
     }
 
-    @Transactional // reads too: see docs/architecture.md (non-transactional entity managers)
     public long count() {
         return em.createQuery("select count(t) from MessageTemplate t", Long.class).getSingleResult();
     }
@@ -83,7 +80,6 @@ public class Templates {
      * Renders {@code body} for {@code contact} (or with the placeholders left visible when there is
      * none) and counts what it costs. Pure: nothing is stored.
      */
-    @Transactional // reads too: see docs/architecture.md (non-transactional entity managers)
     public TemplatePreview preview(String body, ContactView contact) {
         String text = body == null ? "" : body;
         List<String> unknown = PlaceholderRenderer.placeholders(text).stream().filter(p -> !isKnownPlaceholder(p)).toList();

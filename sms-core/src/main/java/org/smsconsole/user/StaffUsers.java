@@ -61,7 +61,6 @@ public class StaffUsers {
     }
 
     /** Everyone, by user name; staff lists are short. */
-    @Transactional // reads too: see docs/architecture.md (non-transactional entity managers)
     public List<StaffUser> all() {
         return em.createQuery("select u from StaffUser u order by u.username", StaffUser.class).getResultList();
     }
@@ -96,13 +95,11 @@ public class StaffUsers {
         return find(username).orElseThrow(() -> new org.smsconsole.validation.NotFoundException("User", username));
     }
 
-    @Transactional // reads too: see docs/architecture.md (non-transactional entity managers)
     public Optional<StaffUser> find(String username) {
         return em.createQuery("select u from StaffUser u where u.username = :name", StaffUser.class)
                 .setParameter("name", username).getResultStream().findFirst();
     }
 
-    @Transactional // reads too: see docs/architecture.md (non-transactional entity managers)
     public long count() {
         return em.createQuery("select count(u) from StaffUser u", Long.class).getSingleResult();
     }

@@ -80,7 +80,7 @@ public class ContactImports {
         }
     }
 
-    @Transactional // reads too: see docs/architecture.md (non-transactional entity managers)
+    @Transactional // reads too, see docs/architecture.md
     public ImportJobView job(long id) {
         ImportJob job = em.find(ImportJob.class, id);
         if (job == null) {
@@ -90,7 +90,7 @@ public class ContactImports {
     }
 
     /** Rejected rows in line order, one page. */
-    @Transactional // reads too: see docs/architecture.md (non-transactional entity managers)
+    @Transactional // reads too, see docs/architecture.md
     public List<Rejection> rejections(long jobId, int first, int max) {
         job(jobId);
         @SuppressWarnings("unchecked")
