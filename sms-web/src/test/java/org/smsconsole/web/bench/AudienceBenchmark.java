@@ -68,11 +68,13 @@ public final class AudienceBenchmark {
                 throw new IllegalStateException(accepted.body());
             }
             String job = number(accepted.body(), "id");
-            String state;
-            do {
-                Thread.sleep(250); // a benchmark polling a job, not a test
-                state = get(http, console, "/api/jobs/" + job).body();
-            } while (!state.contains("\"state\":\"done\"") && !state.contains("\"state\":\"failed\""));
+            String[] latest = new String[1];
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofHours(1)).pollInterval(java.time.Duration.ofMillis(250))
+                    .until(() -> {
+                        latest[0] = get(http, console, "/api/jobs/" + job).body();
+                        return latest[0].contains("\"state\":\"done\"") || latest[0].contains("\"state\":\"failed\"");
+                    });
+            String state = latest[0];
             long wall = ms(t);
             figures.put("REST import, upload to job done (wall clock)", wall + " ms");
             figures.put("import job result", state.replaceAll(",\"rejections\".*", "").replaceAll(".*\"total_rows\"", "\"total_rows\""));
