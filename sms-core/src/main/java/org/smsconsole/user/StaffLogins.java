@@ -47,7 +47,8 @@ public class StaffLogins {
 
     @Transactional
     public LoginOutcome attempt(String username, char[] password) {
-        Instant now = clock.instant();
+        // Stored timestamps keep microseconds at most (and H2 rounds): compare at a precision both sides share.
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         Optional<StaffUser> found = findForUpdate(username);
         if (found.isEmpty()) {
             PasswordHasher.verifyNothing(password);

@@ -13,7 +13,7 @@ final class TestClock {
     }
 
     static void stop() {
-        clock().stopAt(Instant.now());
+        clock().stopAt(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     }
 
     static void advance(Duration duration) {
