@@ -4,9 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 import org.smsconsole.audit.AuditEntry;
 import org.smsconsole.audit.AuditLog;
 
@@ -14,8 +12,6 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
-import java.util.Map;
 
 /** The audit log, newest first, searchable (ADMIN only, enforced by the /admin/* constraint). */
 @Named
@@ -33,23 +29,8 @@ public class AuditScreen implements Serializable {
     @PostConstruct
     void init() {
         AuditLog log = auditLog;
-        entries = new LazyDataModel<>() {
-            @Override
-            public int count(Map<String, FilterMeta> filterBy) {
-                return (int) Math.min(Integer.MAX_VALUE, log.count(search));
-            }
-
-            @Override
-            public List<AuditEntry> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-                setRowCount(count(filterBy));
-                return log.search(search, first, pageSize);
-            }
-
-            @Override
-            public String getRowKey(AuditEntry entry) {
-                return String.valueOf(entry.getId());
-            }
-        };
+        entries = new PagedTable<>(() -> log.count(search), (first, size) -> log.search(search, first, size),
+                entry -> String.valueOf(entry.getId()));
     }
 
     public String format(Instant instant) {

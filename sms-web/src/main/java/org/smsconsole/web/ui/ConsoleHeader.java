@@ -8,12 +8,11 @@ import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.smsconsole.user.Role;
+import org.smsconsole.web.sandbox.SandboxConfig;
 
 import java.security.Principal;
 import java.util.Arrays;
-import java.util.Optional;
 
 /** The header on every page: who is signed in, their role, sandbox mode, signing out. */
 @Named
@@ -24,12 +23,7 @@ public class ConsoleHeader {
     SecurityContext securityContext;
 
     @Inject
-    @ConfigProperty(name = "SMS_SINCH_API_TOKEN")
-    Optional<String> apiToken;
-
-    @Inject
-    @ConfigProperty(name = "SMS_SINCH_KEY_SECRET")
-    Optional<String> keySecret;
+    SandboxConfig sandboxConfig;
 
     public String getUsername() {
         Principal caller = securityContext.getCallerPrincipal();
@@ -43,7 +37,7 @@ public class ConsoleHeader {
 
     /** No Sinch credentials configured: the built-in sandbox stands in for Sinch. */
     public boolean isSandboxMode() {
-        return apiToken.filter(s -> !s.isBlank()).isEmpty() && keySecret.filter(s -> !s.isBlank()).isEmpty();
+        return !sandboxConfig.realSinchConfigured();
     }
 
     public String signOut() throws ServletException {

@@ -5,9 +5,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 import org.smsconsole.consent.SuppressedNumber;
 import org.smsconsole.consent.SuppressionImport;
 import org.smsconsole.consent.Suppressions;
@@ -18,7 +16,6 @@ import org.smsconsole.validation.NotFoundException;
 
 import java.io.Serializable;
 import java.util.List;
-import java.util.Map;
 
 /** The suppression list: numbers never to message; add one, import many, remove. */
 @Named
@@ -41,23 +38,8 @@ public class SuppressionsScreen implements Serializable {
     @PostConstruct
     void init() {
         Suppressions service = suppressions;
-        numbers = new LazyDataModel<>() {
-            @Override
-            public int count(Map<String, FilterMeta> filterBy) {
-                return (int) Math.min(Integer.MAX_VALUE, service.count(search));
-            }
-
-            @Override
-            public List<SuppressedNumber> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-                setRowCount(count(filterBy));
-                return service.page(search, first, pageSize);
-            }
-
-            @Override
-            public String getRowKey(SuppressedNumber number) {
-                return number.getPhone();
-            }
-        };
+        numbers = new PagedTable<>(() -> service.count(search), (first, size) -> service.page(search, first, size),
+                SuppressedNumber::getPhone);
     }
 
     public boolean isMayEdit() {
