@@ -15,7 +15,6 @@ import org.smsconsole.validation.InvalidInputException;
 import org.smsconsole.validation.NotFoundException;
 
 import java.io.Serializable;
-import java.util.List;
 
 /** The suppression list: numbers never to message; add one, import many, remove. */
 @Named
