@@ -45,8 +45,22 @@ public class StaffLogins {
     @ConfigProperty(name = "SMS_LOGIN_LOCK_MINUTES", defaultValue = "15")
     int lockMinutes;
 
+    /** A person signing in to the console: success and failure both go to the audit log. */
     @Transactional
     public LoginOutcome attempt(String username, char[] password) {
+        return check(username, password, true);
+    }
+
+    /**
+     * Credentials sent with one API request (HTTP Basic): counted and throttled like a login, but
+     * only failures are audited, or every API call would add a LOGIN line.
+     */
+    @Transactional
+    public LoginOutcome attemptForRequest(String username, char[] password) {
+        return check(username, password, false);
+    }
+
+    private LoginOutcome check(String username, char[] password, boolean auditSuccess) {
         // Stored timestamps keep microseconds at most (and H2 rounds): compare at a precision both sides share.
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         Optional<StaffUser> found = findForUpdate(username);
@@ -81,7 +95,9 @@ public class StaffLogins {
             return new LoginOutcome.Refused("This account is disabled.");
         }
         user.recordSuccessfulLogin();
-        audit.recordAs(user.getUsername(), "LOGIN", "user " + user.getUsername(), null);
+        if (auditSuccess) {
+            audit.recordAs(user.getUsername(), "LOGIN", "user " + user.getUsername(), null);
+        }
         return new LoginOutcome.SignedIn(user.getUsername(), user.getDisplayName(), user.getRole(), user.isMustChangePassword());
     }
 

@@ -108,7 +108,7 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
             int colon = decoded.indexOf(':');
             if (colon > 0) {
                 char[] password = decoded.substring(colon + 1).toCharArray();
-                LoginOutcome outcome = logins.attempt(decoded.substring(0, colon), password);
+                LoginOutcome outcome = logins.attemptForRequest(decoded.substring(0, colon), password);
                 if (outcome instanceof LoginOutcome.SignedIn who) {
                     return context.notifyContainerAboutLogin(who.username(), who.groups());
                 }
