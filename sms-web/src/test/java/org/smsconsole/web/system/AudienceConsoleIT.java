@@ -341,7 +341,12 @@ class AudienceConsoleIT {
 
     private void chooseOption(String menuId, String label) {
         browser.click(menuId);
-        browser.driver().findElement(By.xpath("//li[@data-label='" + label + "' and ancestor::*[@id='" + menuId + "_panel']]")).click();
+        // the panel opens with an animation: wait until the option can take the click, then until the menu shows it
+        By option = By.xpath("//li[@data-label='" + label + "' and ancestor::*[@id='" + menuId + "_panel']]");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable(option)).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(15))
+                .until(d -> label.equals(d.findElement(By.id(menuId + "_label")).getText()));
         browser.awaitAjax();
     }
 
