@@ -76,7 +76,7 @@ create table message (
     constraint message_contact_fk foreign key (contact_id) references contact (id) on delete set null
 );
 -- Claims (campaign, state, due), counts per state, leases to reconcile: one index serves them all.
-create index message_campaign_state_idx on message (campaign_id, state, due_at);
+create index message_campaign_state_idx on message (campaign_id, state, due_at, id);
 -- Delivery reports are matched by (batch id, recipient).
 create index message_batch_idx on message (batch_id, phone);
 create index message_contact_idx on message (contact_id);

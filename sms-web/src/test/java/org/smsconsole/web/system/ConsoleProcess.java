@@ -31,9 +31,13 @@ public final class ConsoleProcess implements AutoCloseable {
     private Process process;
 
     public ConsoleProcess(Path workDir, Map<String, String> environment) throws IOException {
+        this(workDir, environment, freePort());
+    }
+
+    private ConsoleProcess(Path workDir, Map<String, String> environment, int port) throws IOException {
         this.workDir = workDir;
         this.environment = Map.copyOf(environment);
-        this.port = freePort();
+        this.port = port;
         this.log = workDir.resolve("console.log");
         Files.createDirectories(workDir);
     }
@@ -93,8 +97,24 @@ public final class ConsoleProcess implements AutoCloseable {
         }
     }
 
+    /** SIGKILL: the crash a test wants, no shutdown hooks, nothing flushed. */
+    public void kill() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
     public URI url(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    /** The same console (directory, port) with another environment, e.g. one that names its own URL. Not started. */
+    public ConsoleProcess withEnvironment(Map<String, String> changed) throws IOException {
+        return new ConsoleProcess(workDir, changed, port);
     }
 
     public Path workDir() {
