@@ -29,6 +29,7 @@ public final class ConsoleProcess implements AutoCloseable {
     private final int port;
     private final Path log;
     private Process process;
+    private String heap = "-Xmx768m";
 
     public ConsoleProcess(Path workDir, Map<String, String> environment) throws IOException {
         this(workDir, environment, freePort());
@@ -43,7 +44,7 @@ public final class ConsoleProcess implements AutoCloseable {
     }
 
     public ConsoleProcess start() throws IOException {
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx768m",
+        List<String> command = new ArrayList<>(List.of("java", heap,
                 "-Dh2.bindAddress=127.0.0.1",
                 "-Djava.io.tmpdir=" + workDir.toAbsolutePath(),
                 "-DSMS_PORT=" + port,
@@ -106,6 +107,12 @@ public final class ConsoleProcess implements AutoCloseable {
 
     public URI url(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    /** The JVM's heap option, e.g. {@code -Xmx512m} (before {@link #start()}). */
+    public ConsoleProcess heap(String option) {
+        this.heap = option;
+        return this;
     }
 
     public Map<String, String> environment() {
