@@ -125,6 +125,9 @@ public class Campaigns {
             throw new InvalidInputException("expire_at", "The campaign would expire before it starts: expire_at must be after send_at ("
                     + sendAt + ")");
         }
+        if (expireAt.isAfter(sendAt.plus(MAX_VALIDITY))) {
+            throw new InvalidInputException("expire_at", "expire_at can be at most 3 days after send_at (" + sendAt + ")");
+        }
         if (campaign.getGroupIds().isEmpty()) {
             throw new InvalidInputException("group_ids", "Choose at least one group");
         }
@@ -237,8 +240,15 @@ public class Campaigns {
             if (d.expireAt().isAfter(d.sendAt().plus(MAX_VALIDITY))) {
                 throw new InvalidInputException("expire_at", "expire_at can be at most 3 days after send_at");
             }
-        } else if (d.expireAt() != null && !d.expireAt().isAfter(clock.instant())) {
-            throw new InvalidInputException("expire_at", "expire_at is in the past");
+        } else if (d.expireAt() != null) {
+            // No send_at: the campaign goes when scheduled, at the earliest now.
+            Instant now = clock.instant();
+            if (!d.expireAt().isAfter(now)) {
+                throw new InvalidInputException("expire_at", "expire_at is in the past");
+            }
+            if (d.expireAt().isAfter(now.plus(MAX_VALIDITY))) {
+                throw new InvalidInputException("expire_at", "expire_at can be at most 3 days ahead when there is no send_at");
+            }
         }
         if (d.ratePerSecond() != null && (d.ratePerSecond() < 1 || d.ratePerSecond() > MAX_RATE)) {
             throw new InvalidInputException("rate_per_second", "Between 1 and " + MAX_RATE + " messages per second");
@@ -248,10 +258,10 @@ public class Campaigns {
             try {
                 quiet = new QuietHours(d.quietFrom(), d.quietTo());
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException(d.quietFrom() == null ? "quiet_from" : "quiet_to", "Quiet hours need a start and a different end");
+                throw new InvalidInputException("quiet_hours", "Quiet hours need a start (from) and a different end (to)");
             }
         }
-        return new CampaignPlan(name, d.templateId(), body, groups, Senders.check("sender", d.sender()), mode, d.sendAt(),
+        return new CampaignPlan(name, d.templateId(), body, groups, Senders.check("from", d.sender()), mode, d.sendAt(),
                 d.expireAt(), d.ratePerSecond(), quiet);
     }
 

@@ -110,7 +110,7 @@ public class Messages {
         if (expireAt.isAfter(sendAt.plus(Campaigns.MAX_VALIDITY))) {
             throw new InvalidInputException("expire_at", "expire_at can be at most 3 days after send_at");
         }
-        Message message = new Message(kind, contact == null ? null : contact.id(), phone, body, Senders.check("sender", d.sender()),
+        Message message = new Message(kind, contact == null ? null : contact.id(), phone, body, Senders.check("from", d.sender()),
                 mediaUrl, mode, d.sendAt(), sendAt, expireAt, kind == MessageKind.COMPLIANCE ? "system" : null, now);
         em.persist(message);
         em.flush();
@@ -137,10 +137,19 @@ public class Messages {
         return contacts.findByPhone(toE164(d.to())).orElse(null);
     }
 
+    /** National in the default country, else international as Sinch reads it (digits without + or 00). */
     private String toE164(String to) {
         try {
             return PhoneNumbers.toE164(to, settings.defaultCountry());
         } catch (InvalidPhoneNumberException e) {
+            String digits = to == null ? "" : to.replaceAll("[\\s\\-()\\[\\]]", "");
+            if (digits.matches("[1-9][0-9]{6,14}")) {
+                try {
+                    return PhoneNumbers.toE164("+" + digits, settings.defaultCountry());
+                } catch (InvalidPhoneNumberException ignored) {
+                    // not international either: report the national reading
+                }
+            }
             throw new InvalidInputException("to", e.getMessage());
         }
     }
@@ -173,7 +182,11 @@ public class Messages {
                         + (contact == null ? "a number without a contact has only ${phone}" : "this contact has no '" + name + "'"));
             }
         }
-        return Personalisation.render(body, values);
+        String text = Personalisation.render(body, values);
+        if (text.length() > Templates.MAX_BODY) {
+            throw new InvalidInputException("body", "At most " + Templates.MAX_BODY + " characters once personalised (" + text.length() + ")");
+        }
+        return text;
     }
 
     private String media(String url) {
