@@ -10,6 +10,7 @@ import org.smsconsole.web.api.problem.JsonbExceptionMapper;
 import org.smsconsole.web.api.problem.NotFoundMapper;
 import org.smsconsole.web.api.problem.UnreadableBodyMapper;
 import org.smsconsole.web.api.problem.WebApplicationExceptionMapper;
+import org.smsconsole.web.api.webhooks.SinchWebhookResource;
 
 import java.util.Set;
 
@@ -26,6 +27,7 @@ public class ApiApplication extends Application {
         return Set.of(
                 HealthResource.class, TemplatesResource.class,
                 ContactsResource.class, GroupsResource.class, JobsResource.class,
+                SinchWebhookResource.class,
                 InvalidInputMapper.class, NotFoundMapper.class, WebApplicationExceptionMapper.class, JsonbExceptionMapper.class,
                 UnreadableBodyMapper.class);
     }
