@@ -28,6 +28,7 @@ public final class ConsoleProcess implements AutoCloseable {
     private final Map<String, String> environment;
     private final int port;
     private final Path log;
+    private String heap = "768m";
     private Process process;
 
     public ConsoleProcess(Path workDir, Map<String, String> environment) throws IOException {
@@ -38,8 +39,14 @@ public final class ConsoleProcess implements AutoCloseable {
         Files.createDirectories(workDir);
     }
 
+    /** The console's maximum heap ({@code -Xmx}), 768m unless a test says otherwise. */
+    public ConsoleProcess heap(String xmx) {
+        this.heap = xmx;
+        return this;
+    }
+
     public ConsoleProcess start() throws IOException {
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx768m",
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx" + heap,
                 "-Dh2.bindAddress=127.0.0.1",
                 "-Djava.io.tmpdir=" + workDir.toAbsolutePath(),
                 "-DSMS_PORT=" + port,
@@ -91,6 +98,11 @@ public final class ConsoleProcess implements AutoCloseable {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         }
+    }
+
+    /** The console's JVM, for benchmarks that read its CPU time. */
+    public long pid() {
+        return process.pid();
     }
 
     public URI url(String path) {
