@@ -25,6 +25,9 @@ final class CopyChunkStore implements ChunkStore {
     private static final String FIND_KNOWN = "update import_stage s set contact_id = c.id, known = true"
             + " from contact c where c.phone = s.phone";
 
+    private static final String ATTRIBUTES = "insert into contact_attribute (contact_id, name, value_text)"
+            + " select s.contact_id, a.name, a.value_text from import_stage_attribute a join import_stage s on s.line = a.line";
+
     private final Connection c;
 
     CopyChunkStore(Connection c) {
@@ -37,7 +40,7 @@ final class CopyChunkStore implements ChunkStore {
             return new ChunkOutcome(0, 0);
         }
         stage(rows);
-        long known = execute(FIND_KNOWN);
+        long known = probing(FIND_KNOWN);
         long created;
         try (PreparedStatement p = c.prepareStatement("insert into contact (id, phone, name, language, time_zone, consent,"
                 + " created_at, updated_at, version) select contact_id, phone, name, language, time_zone, 'SUBSCRIBED', ?, ?, 0"
@@ -48,26 +51,27 @@ final class CopyChunkStore implements ChunkStore {
         }
         if (created + known < rows.size()) {
             // Someone added some of these numbers since FIND_KNOWN: they are known numbers after all.
-            known += execute(FIND_KNOWN + " and not s.known and c.id <> s.contact_id");
+            known += probing(FIND_KNOWN + " and not s.known and c.id <> s.contact_id");
         }
         if (created + known != rows.size()) {
             throw new IllegalStateException("Contacts changed under the import (" + created + " new and " + known
                     + " known of " + rows.size() + " numbers); import the file again");
         }
+        execute(ATTRIBUTES + " where not s.known");
         if (settings.updateExisting() && known > 0) {
+            nestedLoops(true);
             try (PreparedStatement p = c.prepareStatement("update contact c set name = coalesce(s.name, c.name),"
                     + " language = coalesce(s.language, c.language),"
                     + " time_zone = case when s.zone_given then s.time_zone else c.time_zone end,"
                     + " updated_at = ?, version = c.version + 1 from import_stage s where s.known and c.id = s.contact_id")) {
                 p.setObject(1, now);
                 p.executeUpdate();
+            } finally {
+                nestedLoops(false);
             }
+            // A given value replaces the stored one; attributes the file leaves empty or does not name stay.
+            execute(ATTRIBUTES + " where s.known on conflict (contact_id, name) do update set value_text = excluded.value_text");
         }
-        // New contacts' attributes, and known ones' in update mode: a given value replaces, others stay.
-        execute("insert into contact_attribute (contact_id, name, value_text) select s.contact_id, a.name, a.value_text"
-                + " from import_stage_attribute a join import_stage s on s.line = a.line"
-                + (settings.updateExisting() ? "" : " where not s.known")
-                + " on conflict (contact_id, name) do update set value_text = excluded.value_text");
         if (settings.groupId() != null) {
             try (PreparedStatement p = c.prepareStatement("insert into group_member (group_id, contact_id, added_at)"
                     + " select ?, contact_id, ? from import_stage on conflict do nothing")) {
@@ -115,6 +119,27 @@ final class CopyChunkStore implements ChunkStore {
             }
             copy.finish();
         }
+    }
+
+    /** Runs {@code sql}, a join of the staged rows with contact, as one index probe per staged row. */
+    private int probing(String sql) throws SQLException {
+        nestedLoops(true);
+        try {
+            return execute(sql);
+        } finally {
+            nestedLoops(false);
+        }
+    }
+
+    /**
+     * The planner costs an index probe as a disk read, so for 20,000 staged rows it prefers to read all
+     * of contact (or its whole phone index), which takes a second at a million contacts, and more the
+     * staler its statistics are during a big import; the probes take tens of milliseconds.
+     */
+    private void nestedLoops(boolean only) throws SQLException {
+        String value = only ? "off" : "default";
+        execute("set local enable_hashjoin to " + value);
+        execute("set local enable_mergejoin to " + value);
     }
 
     private int execute(String sql) throws SQLException {
