@@ -72,7 +72,7 @@ public final class ConsoleProcess implements AutoCloseable {
     private void awaitHealthAnswer() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         await("console on port " + port + " (log: " + log + ")")
-                .atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(500))
+                .atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500))
                 .until(() -> {
                     if (!process.isAlive()) {
                         throw new IllegalStateException("The console exited with " + process.exitValue() + "; see " + log);
