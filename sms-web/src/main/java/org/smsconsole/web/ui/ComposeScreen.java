@@ -14,6 +14,9 @@ import org.smsconsole.contact.Contacts;
 import org.smsconsole.message.Message;
 import org.smsconsole.message.MessageDraft;
 import org.smsconsole.message.Messages;
+import org.smsconsole.message.Personalisation;
+import org.smsconsole.phone.InvalidPhoneNumberException;
+import org.smsconsole.phone.PhoneNumbers;
 import org.smsconsole.template.TemplatePreview;
 import org.smsconsole.template.TemplateView;
 import org.smsconsole.template.Templates;
@@ -26,6 +29,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Compose a one-off message (OPERATOR): to a contact or a typed number, a text or a template with the
@@ -70,6 +74,8 @@ public class ComposeScreen implements Serializable {
     private List<TemplateView> templateList;
     private List<String> senders;
     private transient ContactView recipient;
+    /** The typed number in E.164 when it is one and no contact has it: the preview fills ${phone} with it. */
+    private String recipientPhone;
     private transient TemplatePreview preview;
 
     @PostConstruct
@@ -91,9 +97,17 @@ public class ComposeScreen implements Serializable {
     /** The recipient changed: the preview personalises for the contact with that number, if any. */
     public void recipientChanged() {
         recipient = null;
+        recipientPhone = null;
         String number = number();
         if (number != null) {
             recipient = contacts.page(number, ContactSort.NAME, true, 0, 1).stream().findFirst().orElse(null);
+            if (recipient == null) {
+                try {
+                    recipientPhone = PhoneNumbers.toE164(number, settings.defaultCountry());
+                } catch (InvalidPhoneNumberException e) {
+                    // not a number yet: the preview keeps ${phone}, sending says what is wrong
+                }
+            }
         }
         textChanged();
     }
@@ -106,7 +120,10 @@ public class ComposeScreen implements Serializable {
 
     /** Called on every keystroke: counts with the same rules the sender uses. */
     public void textChanged() {
-        preview = templates.preview(body, recipient);
+        // A number without a contact has only ${phone}, as Messages fills it when queueing.
+        String text = recipient == null && recipientPhone != null
+                ? Personalisation.render(body, Map.of("phone", recipientPhone, "name", "")) : body;
+        preview = templates.preview(text, recipient);
     }
 
     public String send() {
