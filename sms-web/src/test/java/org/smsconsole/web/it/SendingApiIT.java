@@ -502,14 +502,18 @@ class SendingApiIT {
     @Test
     void listsPageAndFilterAndRefuseBadParameters() throws Exception {
         String tag = tag();
+        List<Long> created = new java.util.ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            assertEquals(201, post("/api/campaigns", "{\"name\":\"List " + i + " " + tag + "\",\"body\":\"x\"}").status());
+            created.add(post("/api/campaigns", "{\"name\":\"List " + i + " " + tag + "\",\"body\":\"x\"}").json().getJsonNumber("id").longValue());
         }
         JsonObject page = get("/api/campaigns?state=draft&page_size=2").json();
         assertTrue(page.getInt("count") >= 3);
         assertEquals(2, page.getInt("page_size"));
-        assertEquals("List 2 " + tag, page.getJsonArray("campaigns").getJsonObject(0).getString("name"), "newest first");
+        assertEquals(2, page.getJsonArray("campaigns").size());
         assertFalse(page.getJsonArray("campaigns").getJsonObject(0).containsKey("counts"), "lists leave the counts out");
+        List<Long> listed = ids(get("/api/campaigns?state=draft&page_size=100").json().getJsonArray("campaigns")).stream()
+                .filter(created::contains).toList();
+        assertEquals(List.of(created.get(2), created.get(1), created.get(0)), listed, "newest first");
         assertEquals(0, get("/api/campaigns?state=completed&page=100000").json().getJsonArray("campaigns").size());
 
         assertRefused(get("/api/campaigns?state=finished"), "state");
