@@ -10,44 +10,18 @@ import java.util.Optional;
 
 /**
  * How this console reaches Sinch: the real service when credentials are set (a service plan's
- * API token, or OAuth2 keys), otherwise the built-in sandbox on this very server.
+ * API token, or OAuth2 keys), otherwise the built-in sandbox on this very server. Each value comes
+ * from its environment variable ({@code SMS_SINCH_*}) or, when that is absent, from the Settings screen,
+ * so moving from the sandbox to Sinch needs nothing but those settings.
  */
 @ApplicationScoped
 public class SinchSettings {
 
     static final String WEBHOOK_PATH = "/api/webhooks/sinch";
 
+    /** The connection itself: the environment's values, else those stored on the Settings screen. */
     @Inject
-    @ConfigProperty(name = "SMS_SINCH_REGION", defaultValue = "us")
-    String region;
-
-    @Inject
-    @ConfigProperty(name = "SMS_SINCH_BASE_URL")
-    Optional<String> baseUrl;
-
-    @Inject
-    @ConfigProperty(name = "SMS_SINCH_SERVICE_PLAN_ID")
-    Optional<String> servicePlanId;
-
-    @Inject
-    @ConfigProperty(name = "SMS_SINCH_API_TOKEN")
-    Optional<String> apiToken;
-
-    @Inject
-    @ConfigProperty(name = "SMS_SINCH_PROJECT_ID")
-    Optional<String> projectId;
-
-    @Inject
-    @ConfigProperty(name = "SMS_SINCH_KEY_ID")
-    Optional<String> keyId;
-
-    @Inject
-    @ConfigProperty(name = "SMS_SINCH_KEY_SECRET")
-    Optional<String> keySecret;
-
-    @Inject
-    @ConfigProperty(name = "SMS_SINCH_WEBHOOK_SECRET")
-    Optional<String> webhookSecret;
+    StoredSettings stored;
 
     @Inject
     @ConfigProperty(name = "SMS_PUBLIC_URL")
@@ -68,9 +42,9 @@ public class SinchSettings {
     @Inject
     Clock clock;
 
-    /** No real credentials: messages go to the sandbox on this server. */
+    /** No real credentials, neither in the environment nor stored: messages go to the sandbox on this server. */
     public boolean sandboxMode() {
-        return present(apiToken).isEmpty() && present(keySecret).isEmpty();
+        return apiToken().isEmpty() && keySecret().isEmpty();
     }
 
     /** The port of this server, or 0 while unknown (see {@link LocalPort}). */
@@ -85,16 +59,50 @@ public class SinchSettings {
             if (localPort() == 0) {
                 return Optional.empty();
             }
-            return Optional.of(builder.baseUrl("http://127.0.0.1:" + localPort() + "/sandbox")
+            return Optional.of(builder.baseUrl(sandboxBaseUrl().orElseThrow())
                     .servicePlan(sandboxServicePlanId, sandboxApiToken).build());
         }
+        return Optional.of(connection(region(), get(Setting.SINCH_BASE_URL), get(Setting.SINCH_SERVICE_PLAN_ID), apiToken(),
+                get(Setting.SINCH_PROJECT_ID), get(Setting.SINCH_KEY_ID), keySecret()));
+    }
+
+    /**
+     * A connection to the real Sinch (or any address) from the given values, as the Settings screen's
+     * "Test connection" builds it from the form. A token wins over OAuth keys, as in {@link #sinchConfig()}.
+     *
+     * @throws org.smsconsole.sinch.SinchValidationException when the values are incomplete
+     */
+    public SinchConfig connection(String region, Optional<String> baseUrl, Optional<String> servicePlanId, Optional<String> apiToken,
+                                  Optional<String> projectId, Optional<String> keyId, Optional<String> keySecret) {
+        SinchConfig.Builder builder = SinchConfig.builder().clock(clock);
         present(baseUrl).ifPresentOrElse(builder::baseUrl, () -> builder.region(region));
         if (present(apiToken).isPresent()) {
             builder.servicePlan(present(servicePlanId).orElse(null), apiToken.get());
         } else {
-            builder.oauth(present(projectId).orElse(null), present(keyId).orElse(null), keySecret.get());
+            builder.oauth(present(projectId).orElse(null), present(keyId).orElse(null), present(keySecret).orElse(null));
         }
-        return Optional.of(builder.build());
+        return builder.build();
+    }
+
+    /** The sandbox on this server, as sandbox mode reaches it; empty while its port is unknown. */
+    public Optional<String> sandboxBaseUrl() {
+        return localPort() == 0 ? Optional.empty() : Optional.of("http://127.0.0.1:" + localPort() + "/sandbox");
+    }
+
+    private String region() {
+        return get(Setting.SINCH_REGION).orElse("us");
+    }
+
+    private Optional<String> apiToken() {
+        return get(Setting.SINCH_API_TOKEN);
+    }
+
+    private Optional<String> keySecret() {
+        return get(Setting.SINCH_KEY_SECRET);
+    }
+
+    private Optional<String> get(Setting setting) {
+        return present(stored.value(setting));
     }
 
     /**
@@ -114,12 +122,12 @@ public class SinchSettings {
     }
 
     public Optional<String> webhookSecret() {
-        return present(webhookSecret);
+        return get(Setting.SINCH_WEBHOOK_SECRET);
     }
 
     /** MMS is a US-only Sinch feature; the sandbox behaves as the US region. */
     public boolean mmsAvailable() {
-        return sandboxMode() || "us".equalsIgnoreCase(region) && present(baseUrl).isEmpty();
+        return sandboxMode() || "us".equalsIgnoreCase(region()) && get(Setting.SINCH_BASE_URL).isEmpty();
     }
 
     private static Optional<String> present(Optional<String> value) {
