@@ -31,7 +31,7 @@ public class CampaignAudience {
     }
 
     /** Who groups would reach, read-only: distinct contacts, and of them the opted-out and the suppressed (not opted out). */
-    public record Count(long total, long optedOut, long suppressed) {
+    public record Count(long total, long optedOut, long suppressed) implements java.io.Serializable {
         public long deliverable() {
             return total - optedOut - suppressed;
         }
