@@ -51,8 +51,9 @@ public class CampaignReport {
         try (Stream<Object[]> stream = bind(query, campaignId, phone).getResultStream()) {
             for (Object[] r : (Iterable<Object[]>) stream::iterator) {
                 List<String> line = new ArrayList<>(8);
-                for (Object value : r) {
-                    line.add(value == null ? "" : CsvWriter.text(value.toString()));
+                line.add((String) r[0]); // a stored +E.164 number, not a formula
+                for (int i = 1; i < r.length; i++) {
+                    line.add(r[i] == null ? "" : CsvWriter.text(r[i].toString()));
                 }
                 csv.row(line);
                 rows++;
@@ -98,8 +99,11 @@ public class CampaignReport {
         return query;
     }
 
-    /** Numbers are stored as +digits: a search for "07400 123" looks for the digits only. */
+    /**
+     * Numbers are stored as +digits: a search looks for its digits without leading zeros, so a national
+     * "07400 123" and an international "0044 7400" both find +447400123...
+     */
     private static String digits(String phone) {
-        return phone == null ? "" : phone.replaceAll("[^0-9]", "");
+        return phone == null ? "" : phone.replaceAll("[^0-9]", "").replaceFirst("^0+", "");
     }
 }
