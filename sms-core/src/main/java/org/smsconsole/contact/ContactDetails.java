@@ -32,9 +32,9 @@ public record ContactDetails(String phone, String name, String language, String 
     }
 
     public ContactDetails clean(String defaultCountry) {
-        String e164;
+        PhoneNumbers.ValidNumber number;
         try {
-            e164 = PhoneNumbers.toE164(phone, defaultCountry);
+            number = PhoneNumbers.check(phone, defaultCountry);
         } catch (InvalidPhoneNumberException e) {
             throw new InvalidInputException("phone", e.getMessage());
         }
@@ -42,7 +42,7 @@ public record ContactDetails(String phone, String name, String language, String 
         if (cleanName != null && cleanName.length() > MAX_NAME) {
             throw new InvalidInputException("name", "A name has at most " + MAX_NAME + " characters");
         }
-        return new ContactDetails(e164, cleanName, cleanLanguage(language), cleanZone(timeZone, e164), cleanAttributes(attributes));
+        return new ContactDetails(number.e164(), cleanName, cleanLanguage(language), cleanZone(timeZone, number), cleanAttributes(attributes));
     }
 
     static String cleanLanguage(String language) {
@@ -57,10 +57,10 @@ public record ContactDetails(String phone, String name, String language, String 
         return locale.toLanguageTag();
     }
 
-    static String cleanZone(String timeZone, String e164) {
+    static String cleanZone(String timeZone, PhoneNumbers.ValidNumber number) {
         String zone = blankToNull(timeZone);
         if (zone == null) {
-            return ContactTimeZones.of(e164);
+            return ContactTimeZones.of(number);
         }
         try {
             return ZoneId.of(zone).getId();

@@ -81,6 +81,11 @@ public class ContactPrivacy {
         em.createNativeQuery("update message set phone = 'erased', body = null, media_url = null, contact_id = null,"
                 + " reason = case when reason is null then null else '(erased)' end where contact_id = ?1 or phone = ?2")
                 .setParameter(1, id).setParameter(2, c.phone()).executeUpdate();
+        String digits = c.phone().substring(1);
+        em.createNativeQuery("update delivery_event set recipient = null where recipient = ?1 or recipient = ?2")
+                .setParameter(1, digits).setParameter(2, c.phone()).executeUpdate();
+        em.createNativeQuery("update inbound_message set from_number = 'erased', body = null, udh = null where from_number = ?1 or from_number = ?2")
+                .setParameter(1, digits).setParameter(2, c.phone()).executeUpdate();
         em.remove(contact);
         em.flush();
         em.createQuery("update AuditEntry a set a.subject = :erased, a.details = null where a.subject like :subject")

@@ -1,9 +1,9 @@
 package org.smsconsole.contact;
 
-import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import org.smsconsole.phone.PhoneNumbers;
 
 import java.util.List;
 import java.util.Map;
@@ -23,19 +23,14 @@ public final class ContactTimeZones {
      * zones (UK mobiles: Guernsey, Isle of Man, Jersey, London); then the zone of the country's
      * landline example number wins (London), else the first.
      */
-    public static String of(String e164) {
-        try {
-            PhoneNumber number = UTIL.parse(e164, null);
-            List<String> zones = known(PhoneNumberToTimeZonesMapper.getInstance().getTimeZonesForNumber(number));
-            if (zones.size() <= 1) {
-                return zones.isEmpty() ? null : zones.get(0);
-            }
-            String region = UTIL.getRegionCodeForNumber(number);
-            List<String> main = region == null ? List.of() : MAIN_ZONES.computeIfAbsent(region, ContactTimeZones::landlineZones);
-            return zones.stream().filter(main::contains).findFirst().orElse(zones.get(0));
-        } catch (NumberParseException e) {
-            return null;
+    public static String of(PhoneNumbers.ValidNumber number) {
+        List<String> zones = known(PhoneNumberToTimeZonesMapper.getInstance().getTimeZonesForNumber(number.parsed()));
+        if (zones.size() <= 1) {
+            return zones.isEmpty() ? null : zones.get(0);
         }
+        String region = number.region();
+        List<String> main = region == null ? List.of() : MAIN_ZONES.computeIfAbsent(region, ContactTimeZones::landlineZones);
+        return zones.stream().filter(main::contains).findFirst().orElse(zones.get(0));
     }
 
     private static List<String> landlineZones(String region) {

@@ -25,11 +25,24 @@ public final class PhoneNumbers {
      * @param defaultCountry ISO 3166 alpha-2 region used for numbers without a country code
      */
     public static String toE164(String input, String defaultCountry) {
+        return check(input, defaultCountry).e164();
+    }
+
+    /**
+     * {@link #toE164}, keeping what was learnt on the way: an import checks a million numbers, and
+     * parsing and finding the region are most of its Java time, so nothing should do them twice.
+     */
+    public static ValidNumber check(String input, String defaultCountry) {
         PhoneNumber number = parse(input, defaultCountry);
-        if (!UTIL.isValidNumber(number)) {
+        String region = UTIL.getRegionCodeForNumber(number);
+        if (!UTIL.isValidNumberForRegion(number, region)) { // isValidNumber, keeping the region
             throw new InvalidPhoneNumberException("'" + input.strip() + "' is not a valid phone number");
         }
-        return UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
+        return new ValidNumber(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164), number, region);
+    }
+
+    /** A valid number: its E.164 text, libphonenumber's parse of it and its region (ISO 3166 alpha-2). */
+    public record ValidNumber(String e164, PhoneNumber parsed, String region) {
     }
 
     /** International format for display, e.g. {@code +44 7400 123456}; the input if it cannot be parsed. */

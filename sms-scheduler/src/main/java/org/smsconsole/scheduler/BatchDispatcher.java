@@ -2,6 +2,7 @@ package org.smsconsole.scheduler;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.smsconsole.message.DeliveryReceipts;
 import org.smsconsole.sinch.SinchClient;
 import org.smsconsole.sinch.SinchException;
 import org.smsconsole.sinch.SinchValidationException;
@@ -36,6 +37,9 @@ public class BatchDispatcher {
     @Inject
     Clock clock;
 
+    @Inject
+    DeliveryReceipts receipts;
+
     /** Requests that reached Sinch, for the benchmark and the logs. */
     final LongAdder requests = new LongAdder();
 
@@ -58,6 +62,7 @@ public class BatchDispatcher {
             return;
         }
         outbox.sent(batch.clientReference(), batch.messageIds(), accepted.id());
+        receipts.adoptOrphans(accepted.id()); // a report may have beaten the commit of the batch id
         halt.succeeded();
         if (batch.campaignId() != null && outbox.campaignCancelled(batch.campaignId())) {
             // Cancelled while this batch was on its way: stop at Sinch what has not left yet.

@@ -39,6 +39,9 @@ public class ContactImports {
     ImportWorker worker;
 
     @Inject
+    AbandonedImports abandoned;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -51,7 +54,12 @@ public class ContactImports {
     public ImportJobView start(Path file, String fileName, CsvInspection inspection, ImportSettings settings) {
         check(inspection, settings);
         ImportJobView job = worker.record(fileName, settings, inspection.rows(), caller());
-        executor.submit(() -> worker.run(job.id(), file, inspection.header(), settings));
+        try {
+            executor.submit(() -> worker.run(job.id(), file, inspection.header(), settings));
+        } catch (RuntimeException e) {
+            worker.failed(job.id(), e); // refused by the executor (shutting down): no job may wait for ever
+            throw e;
+        }
         return job;
     }
 
@@ -80,11 +88,15 @@ public class ContactImports {
         }
     }
 
+    /** The job as it stands; one whose console has gone silent is marked failed first (see {@link AbandonedImports}). */
     @Transactional // reads too, see docs/architecture.md
     public ImportJobView job(long id) {
         ImportJob job = em.find(ImportJob.class, id);
         if (job == null) {
             throw new NotFoundException("Import job", id);
+        }
+        if (abandoned.looksAbandoned(job)) {
+            abandoned.reap(id);
         }
         return job.view();
     }

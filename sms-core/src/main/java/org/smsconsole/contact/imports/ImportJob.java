@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** One CSV import and its progress; the counters are written with each chunk, in its transaction. */
+/** One CSV import and its progress; the counters and the heartbeat are written with each chunk, in its transaction. */
 @Entity
 @Table(name = "import_job")
 public class ImportJob {
@@ -68,6 +68,10 @@ public class ImportJob {
     @Column(name = "finished_at")
     Instant finishedAt;
 
+    /** Moved by the console running the job (each chunk, and a timer); a silent job's console is gone. */
+    @Column(name = "heartbeat_at")
+    Instant heartbeatAt;
+
     protected ImportJob() {
     }
 
@@ -80,6 +84,7 @@ public class ImportJob {
         this.totalRows = totalRows;
         this.startedBy = startedBy;
         this.createdAt = now;
+        this.heartbeatAt = now;
     }
 
     ImportJobView view() {

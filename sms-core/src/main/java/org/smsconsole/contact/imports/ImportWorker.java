@@ -1,34 +1,31 @@
 package org.smsconsole.contact.imports;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import org.smsconsole.contact.ContactDetails;
-import org.smsconsole.csv.CsvReader;
-import org.smsconsole.csv.CsvRecord;
-import org.smsconsole.validation.InvalidInputException;
 
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Reads an inspected file row by row, checks each row, and hands chunks of {@value #CHUNK} rows to
- * {@link ImportChunkWriter}, one transaction each, so memory stays flat at any file size and the
- * progress counters move as chunks commit.
+ * Runs an import: {@link ImportChunks} reads and checks the file a chunk of {@value #CHUNK} rows at a
+ * time, one chunk ahead, and {@link ImportChunkWriter} writes each chunk in one transaction, so memory
+ * stays flat at any file size, the progress counters move as chunks commit, and a crash leaves whole
+ * chunks.
  */
 @ApplicationScoped
 public class ImportWorker {
 
-    static final int CHUNK = 2000;
+    /** Large enough that per-chunk costs (a transaction, staging tables) vanish; small enough for live progress. */
+    static final int CHUNK = 20_000;
     private static final Logger LOG = Logger.getLogger(ImportWorker.class.getName());
 
     @PersistenceContext(unitName = "sms")
@@ -38,7 +35,13 @@ public class ImportWorker {
     ImportChunkWriter writer;
 
     @Inject
+    LiveImports live;
+
+    @Inject
     Clock clock;
+
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ManagedThreadFactory threads;
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public ImportJobView record(String fileName, ImportSettings settings, long rows, String startedBy) {
@@ -46,82 +49,64 @@ public class ImportWorker {
         ImportJob job = new ImportJob(name, settings, rows, startedBy, clock.instant());
         em.persist(job);
         em.flush();
+        live.add(job.id);
         return job.view();
     }
 
     /** Runs on the managed executor. Never throws: a failure is recorded on the job. */
     public void run(long jobId, Path file, List<String> header, ImportSettings settings) {
         long started = System.nanoTime();
-        try (InputStream in = Files.newInputStream(file); CsvReader reader = new CsvReader(in)) {
-            writer.state(jobId, ImportState.RUNNING, null);
-            reader.next(); // the header, already inspected
-            PhoneLines seen = new PhoneLines();
-            ImportChunk chunk = new ImportChunk();
-            for (CsvRecord record = reader.next(); record != null; record = reader.next()) {
-                if (record.isBlank()) {
-                    continue;
-                }
-                chunk.processed++;
-                check(record, header, settings, seen, chunk);
-                if (chunk.processed >= CHUNK) {
-                    writer.write(jobId, chunk, settings);
-                    chunk = new ImportChunk();
-                }
-            }
-            writer.write(jobId, chunk, settings);
+        try {
+            long[] waitedAndWrote = writeChunks(jobId, file, header, settings);
+            deleteUpload(jobId, file); // before the job reads as finished: whoever sees it finished finds the file gone
             writer.finish(jobId);
-            LOG.info(() -> "Import job " + jobId + " done in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+            LOG.info(() -> "Import job " + jobId + " done in " + (System.nanoTime() - started) / 1_000_000 + " ms: "
+                    + waitedAndWrote[0] / 1_000_000 + " ms waiting for checked rows, " + waitedAndWrote[1] / 1_000_000 + " ms writing");
         } catch (Exception | Error e) {
             // Rows already committed stay (each chunk is whole); the job says where it stopped and why.
             LOG.log(Level.WARNING, "Import job " + jobId + " failed", e);
-            writer.state(jobId, ImportState.FAILED, String.valueOf(e.getMessage()));
+            deleteUpload(jobId, file);
+            failed(jobId, e);
         } finally {
-            try {
-                Files.deleteIfExists(file);
-            } catch (java.io.IOException e) {
-                LOG.warning("Cannot delete the uploaded file of import job " + jobId + ": " + e.getMessage());
+            live.remove(jobId);
+        }
+    }
+
+    /** Writes every chunk; returns the nanoseconds spent waiting for the reader and writing. */
+    private long[] writeChunks(long jobId, Path file, List<String> header, ImportSettings settings) throws Exception {
+        long[] waitedAndWrote = new long[2];
+        try (ImportChunks chunks = new ImportChunks(file, header, settings, CHUNK); ChunksAhead ahead = new ChunksAhead(chunks, threads)) {
+            writer.state(jobId, ImportState.RUNNING, null);
+            while (true) {
+                long t = System.nanoTime();
+                ImportChunk chunk = ahead.next();
+                long read = System.nanoTime();
+                waitedAndWrote[0] += read - t;
+                if (chunk == null) {
+                    return waitedAndWrote;
+                }
+                writer.write(jobId, chunk, settings);
+                waitedAndWrote[1] += System.nanoTime() - read;
             }
         }
     }
 
-    private static void check(CsvRecord record, List<String> header, ImportSettings settings, PhoneLines seen, ImportChunk chunk) {
-        String phone = null;
-        String name = null;
-        String language = null;
-        String zone = null;
-        Map<String, String> attributes = new HashMap<>();
-        for (ColumnMapping c : settings.columns()) {
-            if (c.field() == ImportField.IGNORE) {
-                continue;
-            }
-            String value = record.field(c.column());
-            if (value == null) {
-                chunk.rejections.add(new Rejection(record.line(), "Missing column '" + header.get(c.column()) + "': the row has "
-                        + record.fields().size() + " fields, the header " + header.size()));
-                return;
-            }
-            switch (c.field()) {
-                case PHONE -> phone = value;
-                case NAME -> name = value;
-                case LANGUAGE -> language = value;
-                case TIME_ZONE -> zone = value;
-                case ATTRIBUTE -> attributes.put(c.attribute(), value);
-                default -> { }
-            }
-        }
-        ContactDetails details;
+    private static void deleteUpload(long jobId, Path file) {
         try {
-            details = new ContactDetails(phone, name, language, zone, attributes).clean(settings.defaultCountry());
-        } catch (InvalidInputException e) {
-            chunk.rejections.add(new Rejection(record.line(), e.getMessage()));
-            return;
+            Files.deleteIfExists(file);
+        } catch (java.io.IOException e) {
+            LOG.warning("Cannot delete the uploaded file of import job " + jobId + ": " + e.getMessage());
         }
-        long first = seen.putIfAbsent(details.phone(), record.line());
-        if (first != 0) {
-            chunk.rejections.add(new Rejection(record.line(), "Duplicate in the file: the number " + details.phone()
-                    + " is already on line " + first));
-            return;
+    }
+
+    /** Records why a job stopped (unless it is already finished) and lets it go. */
+    void failed(long jobId, Throwable e) {
+        live.remove(jobId);
+        try {
+            writer.state(jobId, ImportState.FAILED, String.valueOf(e.getMessage()));
+        } catch (RuntimeException again) {
+            // The database may be what failed; the job's heartbeat stops, so it is marked abandoned later.
+            LOG.log(Level.WARNING, "Cannot record the failure of import job " + jobId, again);
         }
-        chunk.rows.add(new ImportRow(record.line(), details, zone != null && !zone.isBlank()));
     }
 }

@@ -14,6 +14,7 @@ import org.smsconsole.web.api.problem.WebApplicationExceptionMapper;
 import org.smsconsole.web.api.sending.CampaignsResource;
 import org.smsconsole.web.api.sending.MessagesResource;
 import org.smsconsole.web.api.sending.SendingStatusResource;
+import org.smsconsole.web.api.webhooks.SinchWebhookResource;
 
 import java.util.Set;
 
@@ -30,7 +31,7 @@ public class ApiApplication extends Application {
         return Set.of(
                 HealthResource.class, TemplatesResource.class,
                 ContactsResource.class, GroupsResource.class, JobsResource.class,
-                MessagesResource.class, CampaignsResource.class, SendingStatusResource.class,
+                MessagesResource.class, CampaignsResource.class, SendingStatusResource.class, SinchWebhookResource.class,
                 InvalidInputMapper.class, NotFoundMapper.class, ConflictMapper.class, WebApplicationExceptionMapper.class,
                 JsonbExceptionMapper.class, UnreadableBodyMapper.class);
     }

@@ -13,8 +13,8 @@ import java.util.logging.Logger;
 
 /**
  * Defines the console's datasource from MicroProfile Config (see DatabaseConfigSource, which
- * derives the driver from SMS_DB_URL), creates the first administrator, and says where the
- * console can be reached.
+ * derives the driver from SMS_DB_URL), creates the first administrator, starts the import job
+ * watch, and says where the console can be reached.
  */
 @DataSourceDefinition(
         name = "java:app/jdbc/sms",
@@ -41,6 +41,9 @@ public class ConsoleStartup implements ServletContextListener {
     InitialAdmin initialAdmin;
 
     @Inject
+    ImportJobWatch importJobWatch;
+
+    @Inject
     @ConfigProperty(name = "SMS_PUBLIC_URL")
     Optional<String> publicUrl;
 
@@ -60,6 +63,7 @@ public class ConsoleStartup implements ServletContextListener {
             return;
         }
         initialAdmin.ensure();
+        importJobWatch.start();
         String url = publicUrl.orElse("http://localhost:" + port + event.getServletContext().getContextPath() + "/");
         LOG.info(() -> "SMS console ready: " + url);
     }

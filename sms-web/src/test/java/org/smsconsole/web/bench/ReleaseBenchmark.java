@@ -58,7 +58,7 @@ public final class ReleaseBenchmark {
         }
         ConsoleProcess sandbox = new ConsoleProcess(work.resolve("sandbox"), Map.of("SMS_SANDBOX_ONLY", "true",
                 "SMS_SANDBOX_MESSAGES_PER_SECOND", "0", "SMS_SANDBOX_DISPATCH_DELAY_MS", "0", "SMS_SANDBOX_DELIVERY_DELAY_MS", "0",
-                "SMS_SANDBOX_MAX_BATCHES", "2000")).heap("-Xmx1g");
+                "SMS_SANDBOX_MAX_BATCHES", "2000")).heap("1g");
         ConsoleProcess console = null;
         Map<String, String> figures = new LinkedHashMap<>();
         try {
@@ -66,7 +66,7 @@ public final class ReleaseBenchmark {
             console = new ConsoleProcess(work.resolve("console"), Map.of("SMS_DB_URL", dbUrl, "SMS_DB_USER", "postgres",
                     "SMS_DB_PASSWORD", "postgres", "SMS_ADMIN_PASSWORD", PASSWORD, "SMS_DEFAULT_COUNTRY", "GB",
                     "SMS_SINCH_BASE_URL", sandbox.url("/sandbox").toString(), "SMS_SINCH_SERVICE_PLAN_ID", "sandbox-service-plan",
-                    "SMS_SINCH_API_TOKEN", "sandbox-api-token", "SMS_SEND_RATE", "0", "SMS_RELEASE_INTERVAL_MS", "200")).heap("-Xmx512m");
+                    "SMS_SINCH_API_TOKEN", "sandbox-api-token", "SMS_SEND_RATE", "0", "SMS_RELEASE_INTERVAL_MS", "200")).heap("512m");
             console.start();
             long t = System.nanoTime();
             long[] groups = seed(dbUrl, contacts, personalised);

@@ -28,8 +28,8 @@ public final class ConsoleProcess implements AutoCloseable {
     private final Map<String, String> environment;
     private final int port;
     private final Path log;
+    private String heap = "768m";
     private Process process;
-    private String heap = "-Xmx768m";
 
     public ConsoleProcess(Path workDir, Map<String, String> environment) throws IOException {
         this(workDir, environment, freePort());
@@ -43,8 +43,14 @@ public final class ConsoleProcess implements AutoCloseable {
         Files.createDirectories(workDir);
     }
 
+    /** The console's maximum heap ({@code -Xmx}), 768m unless a test says otherwise. */
+    public ConsoleProcess heap(String xmx) {
+        this.heap = xmx;
+        return this;
+    }
+
     public ConsoleProcess start() throws IOException {
-        List<String> command = new ArrayList<>(List.of("java", heap,
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx" + heap,
                 "-Dh2.bindAddress=127.0.0.1",
                 "-Djava.io.tmpdir=" + workDir.toAbsolutePath(),
                 "-DSMS_PORT=" + port,
@@ -72,7 +78,7 @@ public final class ConsoleProcess implements AutoCloseable {
     private void awaitHealthAnswer() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         await("console on port " + port + " (log: " + log + ")")
-                .atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(500))
+                .atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500))
                 .until(() -> {
                     if (!process.isAlive()) {
                         throw new IllegalStateException("The console exited with " + process.exitValue() + "; see " + log);
@@ -105,14 +111,13 @@ public final class ConsoleProcess implements AutoCloseable {
         }
     }
 
-    public URI url(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
+    /** The console's JVM, for benchmarks that read its CPU time. */
+    public long pid() {
+        return process.pid();
     }
 
-    /** The JVM's heap option, e.g. {@code -Xmx512m} (before {@link #start()}). */
-    public ConsoleProcess heap(String option) {
-        this.heap = option;
-        return this;
+    public URI url(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
     }
 
     public Map<String, String> environment() {
