@@ -37,7 +37,7 @@ public class PricesScreen implements Serializable {
         requireAdmin();
         try {
             MessagePrice saved = prices.set(country, price, currency);
-            Messages.info("A part to " + saved.getCountryCode() + " costs " + saved.getPricePerPart().toPlainString() + " "
+            Messages.info("A part to " + saved.getCountryCode() + " costs " + saved.getPricePerPart().stripTrailingZeros().toPlainString() + " "
                     + saved.getCurrency());
             country = null;
             price = null;
