@@ -8,6 +8,8 @@ import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 import org.smsconsole.config.SinchSettings;
 import org.smsconsole.contact.ContactTimeZones;
+import org.smsconsole.phone.InvalidPhoneNumberException;
+import org.smsconsole.phone.PhoneNumbers;
 import org.smsconsole.message.DeliveryReportMode;
 import org.smsconsole.message.MessageKind;
 import org.smsconsole.text.PlaceholderRenderer;
@@ -325,13 +327,23 @@ public class Outbox {
         for (ClaimedMessage row : rows) {
             Object[] contact = row.contactId() == null ? null : contacts.get(row.contactId());
             boolean optedOut = contact != null && (Boolean) contact[0];
-            String zone = contact != null && contact[1] != null ? (String) contact[1] : ContactTimeZones.of(row.phone());
+            // The number's zone only matters for quiet hours: libphonenumber is not asked otherwise.
+            String zone = contact != null && contact[1] != null ? (String) contact[1]
+                    : stream.quietHours() == null ? null : zoneOfNumber(row.phone());
             Map<String, String> v = new HashMap<>(values.getOrDefault(row.contactId(), Map.of()));
             v.put("name", contact == null || contact[2] == null ? "" : (String) contact[2]); // built-ins win, as in previews
             v.put("phone", row.phone());
             out.put(row.id(), new Recipient(optedOut, suppressed.contains(row.phone()), validZone(zone), v));
         }
         return out;
+    }
+
+    private static String zoneOfNumber(String e164) {
+        try {
+            return ContactTimeZones.of(PhoneNumbers.check(e164, null));
+        } catch (InvalidPhoneNumberException e) {
+            return null; // a possible but not valid number: no zone known, no quiet hours applied
+        }
     }
 
     private static String validZone(String zone) {
