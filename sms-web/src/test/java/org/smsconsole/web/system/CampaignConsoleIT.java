@@ -190,14 +190,14 @@ class CampaignConsoleIT {
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> browser.bodyText().contains("COMPLETED"));
         await().atMost(Duration.ofSeconds(10)).until(() -> "100%".equals(progressLabel()));
-        assertEquals("4", browser.driver().findElement(By.id("released")).getText(), "the skipped one is settled too");
-        assertEquals("1", browser.driver().findElement(By.id("count-skipped")).getText());
-        assertEquals("0", browser.driver().findElement(By.id("count-queued")).getText());
+        assertEquals("4", text("released"), "the skipped one is settled too");
+        assertEquals("1", text("count-skipped"));
+        assertEquals("0", text("count-queued"));
         // The sandbox reports back through the console's webhook: delivered, and failed for the number ending in 666.
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                "2".equals(browser.driver().findElement(By.id("count-delivered")).getText())
-                        && "1".equals(browser.driver().findElement(By.id("count-failed")).getText()));
-        assertEquals("0", browser.driver().findElement(By.id("count-sent")).getText());
+                "2".equals(text("count-delivered"))
+                        && "1".equals(text("count-failed")));
+        assertEquals("0", text("count-sent"));
         assertFalse(browser.driver().findElements(By.cssSelector("#campaignForm\\:chart canvas")).isEmpty(), "the chart is drawn");
         browser.byId("campaignForm:resendFailed");
         browser.screenshot("campaigns-12-completed");
@@ -234,14 +234,14 @@ class CampaignConsoleIT {
     void resendToFailedMakesANewCampaignForThoseRecipientsOnly() {
         browser.open(console.url("/campaign.xhtml?id=" + launchedId));
         browser.waitForText("Resend to failed recipients");
-        browser.click("campaignForm:resendFailed");
+        clickLive("campaignForm:resendFailed");
         browser.click("campaignForm:confirmYes");
         String page = browser.waitForText("Welcome launch (resend to failed)");
         assertFalse(browser.driver().getCurrentUrl().endsWith("id=" + launchedId), page);
         // Fay's number fails again at the sandbox: one recipient, released and failed
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                "1".equals(browser.driver().findElement(By.id("count-failed")).getText()));
-        assertEquals("1", browser.driver().findElement(By.id("total")).getText());
+                "1".equals(text("count-failed")));
+        assertEquals("1", text("total"));
         browser.screenshot("campaigns-14-resent-to-failed");
     }
 
@@ -255,7 +255,7 @@ class CampaignConsoleIT {
 
         browser.driver().findElement(By.linkText("Welcome launch")).click();
         browser.waitForText("Clone into a new draft");
-        browser.click("campaignForm:clone");
+        clickLive("campaignForm:clone");
         String copy = browser.waitForText("Copy of Welcome launch");
         assertTrue(copy.contains("DRAFT"), copy);
         browser.screenshot("campaigns-16-clone");
@@ -280,9 +280,9 @@ class CampaignConsoleIT {
         browser.open(console.url("/campaign.xhtml?id=" + campaign));
         browser.waitForText("Slow one");
         await().atMost(Duration.ofSeconds(30)).until(() -> released(campaign) >= 2);
-        browser.click("campaignForm:pause");
+        clickLive("campaignForm:pause");
         browser.waitForText("Paused: nothing more leaves until it is resumed");
-        assertEquals("PAUSED", browser.byId("campaignForm:state").getText());
+        assertEquals("PAUSED", text("campaignForm:state"));
         long[] last = {-1};
         int[] steady = {0};
         // at most the slice in flight at the pause still leaves; then nothing for three polls in a row
@@ -295,12 +295,12 @@ class CampaignConsoleIT {
         assertTrue(last[0] < 30, "paused before the end: " + last[0]);
         browser.screenshot("campaigns-17-paused");
 
-        browser.click("campaignForm:resume");
+        clickLive("campaignForm:resume");
         browser.waitForText("Resumed");
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> browser.bodyText().contains("COMPLETED"));
         await().atMost(Duration.ofSeconds(10)).until(() -> "100%".equals(progressLabel()));
-        assertEquals("30", browser.driver().findElement(By.id("released")).getText());
+        assertEquals("30", text("released"));
         browser.screenshot("campaigns-18-resumed-and-completed");
     }
 
@@ -345,7 +345,24 @@ class CampaignConsoleIT {
     }
 
     private String progressLabel() {
-        return browser.driver().findElement(By.cssSelector("#campaignForm\\:progress .ui-progressbar-label")).getText();
+        return live(d -> d.findElement(By.cssSelector("#campaignForm\\:progress .ui-progressbar-label")).getText());
+    }
+
+    /** The campaign page's p:poll replaces its figures and buttons every 2 s: read and click what is there now. */
+    private String text(String id) {
+        return live(d -> d.findElement(By.id(id)).getText());
+    }
+
+    private void clickLive(String id) {
+        live(d -> {
+            d.findElement(By.id(id)).click();
+            return true;
+        });
+    }
+
+    private <T> T live(java.util.function.Function<org.openqa.selenium.WebDriver, T> action) {
+        return new WebDriverWait(browser.driver(), Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(action::apply);
     }
 
     private void assertNothingScheduled() throws Exception {
