@@ -147,6 +147,43 @@ public class Campaigns {
         return campaign;
     }
 
+    /**
+     * A new campaign, scheduled now, to the recipients whose message in campaign {@code id} FAILED (same body, sender,
+     * rate and quiet hours). The original keeps its figures; consent is checked again as for any schedule.
+     */
+    public Campaign resendFailed(long id) {
+        Campaign original = find(id);
+        Instant now = clock.instant();
+        Instant expireAt = now.plus(MAX_VALIDITY);
+        String name = original.getName() + " (resend to failed)";
+        Campaign copy = new Campaign(new CampaignPlan(name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name,
+                original.getTemplateId(), original.getBody(), List.of(), original.getSender(), original.getReportMode(), now,
+                expireAt, original.getRatePerSecond(), original.getQuietHours()), caller(), now);
+        em.persist(copy);
+        em.flush();
+        CampaignAudience.Queued queued = audience.queueFailedOf(id, copy, now, expireAt, now);
+        if (queued.deliverable() == 0) {
+            // the transaction rolls back: no empty campaign is left behind
+            throw new InvalidInputException("campaign", queued.total() == 0 ? "No failed recipient to send to again"
+                    : "None of the failed recipients may be messaged now: " + queued.skipped() + " opted out or suppressed");
+        }
+        copy.scheduled(now, expireAt, queued.total(), now);
+        audit.record("CAMPAIGN_RESENT", subject(copy), "to " + queued.deliverable() + " failed recipients of campaign " + id
+                + ", " + queued.skipped() + " skipped (opted out or suppressed)");
+        return copy;
+    }
+
+    /** A new draft with the campaign's plan, named as a copy, to change and schedule again. */
+    public Campaign cloneDraft(long id) {
+        Campaign original = find(id);
+        String name = "Copy of " + original.getName();
+        return create(new CampaignDraft(name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name,
+                null, original.getBody(), List.copyOf(original.getGroupIds()), original.getSender(),
+                original.getReportMode().name(), null, null, original.getRatePerSecond(),
+                original.getQuietHours() == null ? null : original.getQuietHours().from(),
+                original.getQuietHours() == null ? null : original.getQuietHours().to()));
+    }
+
     /** Nothing more leaves until {@link #resume}; what is already with Sinch goes on. */
     public Campaign pause(long id) {
         Campaign campaign = transition(id, List.of(CampaignState.SCHEDULED, CampaignState.RUNNING), CampaignState.PAUSED);
