@@ -3,6 +3,7 @@ package org.smsconsole.scheduler;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -15,6 +16,8 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.Optional;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
@@ -39,7 +42,7 @@ public class ReleaseLoop {
 
     private ManagedScheduledExecutorService timer;
     /** The workers' threads: managed, so transactions and CDI work in them. */
-    private ManagedExecutorService workers;
+    private ExecutorService workers;
 
     @Inject
     ReleaseSettings settings;
@@ -73,20 +76,41 @@ public class ReleaseLoop {
         try {
             // Looked up here: Payara ignores @Resource(lookup) on this bean of a library jar created at deployment.
             timer = InitialContext.doLookup("java:comp/DefaultManagedScheduledExecutorService");
-            workers = InitialContext.doLookup("java:comp/DefaultManagedExecutorService");
         } catch (NamingException e) {
             throw new IllegalStateException("No managed executors: the release loop cannot run", e);
         }
+        workers = workerPool();
         long ms = settings.interval().toMillis();
         ticking = timer.scheduleWithFixedDelay(this::tickSafely, ms, ms, TimeUnit.MILLISECONDS);
         LOG.info("Release loop started: a tick every " + ms + " ms, " + settings.workers() + " workers, plan rate "
                 + (settings.planRate() == 0 ? "unlimited" : settings.planRate() + "/s"));
     }
 
+    /**
+     * Exactly {@code SMS_RELEASE_WORKERS} managed threads: the default managed executor's pool may run
+     * fewer tasks at once than were submitted.
+     */
+    private ExecutorService workerPool() {
+        try {
+            ManagedThreadFactory threads = InitialContext.doLookup("java:comp/DefaultManagedThreadFactory");
+            return Executors.newFixedThreadPool(settings.workers(), threads);
+        } catch (NamingException e) {
+            LOG.warning("No managed thread factory; release workers share the default managed executor: " + e.getMessage());
+            try {
+                return InitialContext.doLookup("java:comp/DefaultManagedExecutorService");
+            } catch (NamingException again) {
+                throw new IllegalStateException("No managed executors: the release loop cannot run", again);
+            }
+        }
+    }
+
     @PreDestroy
     void stop() {
         if (ticking != null) {
             ticking.cancel(false);
+        }
+        if (workers != null && !(workers instanceof ManagedExecutorService)) {
+            workers.shutdownNow();
         }
     }
 

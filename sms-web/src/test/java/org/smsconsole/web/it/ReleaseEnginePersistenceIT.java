@@ -271,7 +271,9 @@ class ReleaseEnginePersistenceIT {
         int loops = 4;
         AtomicLong[] claimed = new AtomicLong[loops];
         long[][] window = new long[loops][2];
-        ExecutorService pool = Executors.newFixedThreadPool(loops);
+        // Managed threads: each loop has its own transactions and connections, as on separate instances.
+        ExecutorService pool = Executors.newFixedThreadPool(loops,
+                javax.naming.InitialContext.<jakarta.enterprise.concurrent.ManagedThreadFactory>doLookup("java:comp/DefaultManagedThreadFactory"));
         try {
             List<Future<?>> done = new ArrayList<>();
             for (int i = 0; i < loops; i++) {
