@@ -159,7 +159,7 @@ class ReleaseFaultsIT {
         List<String> phones = new ArrayList<>();
         int base = ThreadLocalRandom.current().nextInt(100_000, 900_000);
         for (int i = 0; i < n; i++) {
-            String phone = "+447700" + (base + i);
+            String phone = "+447400" + (base + i);
             HttpResponse<String> r = send("POST", "/api/contacts", "{\"phone\":\"" + phone + "\",\"name\":\"Fault " + i + "\"}");
             assertEquals(201, r.statusCode(), r.body());
             phones.add(phone);
