@@ -27,6 +27,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -70,6 +71,9 @@ public class Outbox {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Claim claim(SendStream stream, int limit) {
         Instant now = clock.instant();
+        // Read before the JDBC work: settings may come from the database, and a query on this session inside
+        // doReturningWork would release (close) the very connection the work is using.
+        Optional<String> callbackUrl = sinch.callbackUrl();
         return work(c -> {
             if (stream.isCampaign() && !releasable(c, stream.campaignId())) {
                 return new Claim(List.of(), 0, 0, 0, 0); // paused or cancelled since the tick began
@@ -109,7 +113,7 @@ public class Outbox {
             }
             settle(c, settled, now);
             defer(c, deferred);
-            List<OutgoingBatch> batches = new BatchComposer(stream, sinch.callbackUrl(), now).compose(sendable, recipients);
+            List<OutgoingBatch> batches = new BatchComposer(stream, callbackUrl, now).compose(sendable, recipients);
             markSending(c, batches, now.plus(settings.lease()), now);
             return new Claim(batches, rows.size(), expired, skipped, deferred.size());
         });
@@ -401,6 +405,7 @@ public class Outbox {
         return s == null || s.length() <= 500 ? s : s.substring(0, 500);
     }
 
+    /** JDBC work on this transaction's connection: nothing inside may use the EntityManager or call other beans. */
     interface Work<T> {
         T run(Connection c) throws SQLException;
     }
