@@ -73,7 +73,7 @@ public final class DeliveryReportBenchmark {
         }
         ConsoleProcess console = new ConsoleProcess(work, Map.of("SMS_DB_URL", dbUrl, "SMS_DB_USER", "postgres",
                 "SMS_DB_PASSWORD", "postgres", "SMS_ADMIN_PASSWORD", "benchmark admin password",
-                "SMS_SINCH_WEBHOOK_SECRET", SECRET)).heap("512m");
+                "SMS_SINCH_WEBHOOK_SECRET", SECRET)).heap("512m").startTimeout(java.time.Duration.ofMinutes(10));
         Map<String, String> figures = new LinkedHashMap<>();
         try {
             console.start();
@@ -105,6 +105,14 @@ public final class DeliveryReportBenchmark {
                     run.percentile(100)));
             figures.put("HTTP: refused or failed", run.failed + (run.firstFailure.get() == null ? "" : " (first: " + run.firstFailure.get() + ")"));
             figures.put("HTTP: CPU per report", used.perReport(reports));
+            // The same requests with a wrong signature: refused with 401 before parsing or any database work, so
+            // this is what HTTP, JAX-RS, security and the HMAC cost alone.
+            before = Cpu.now(console.pid());
+            Run refused = post(console, "BENCHHTTP", 10_000_000, reports / 2, clients, "not the secret");
+            used = Cpu.now(console.pid()).minus(before);
+            figures.put("HTTP, wrong signature (401, nothing stored)", String.format("%,d in %.2f s = %,.0f requests/s (%d not 401)",
+                    reports / 2, refused.seconds, reports / 2 / refused.seconds, refused.refusedOtherwise));
+            figures.put("HTTP, wrong signature: CPU per request", used.perReport(reports / 2));
             try (Connection c = DriverManager.getConnection(dbUrl, "postgres", ""); Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("select (select count(*) from message where batch_id like 'BENCHHTTP%' and state = 'DELIVERED'),"
                          + " (select count(*) from delivery_event where batch_id like 'BENCHHTTP%')")) {
@@ -164,7 +172,11 @@ public final class DeliveryReportBenchmark {
     }
 
     private static Run post(ConsoleProcess console, String prefix, int first, int count, int clients) throws Exception {
-        WebhookSignature signer = WebhookSignature.of(SECRET, Clock.systemUTC());
+        return post(console, prefix, first, count, clients, SECRET);
+    }
+
+    private static Run post(ConsoleProcess console, String prefix, int first, int count, int clients, String secret) throws Exception {
+        WebhookSignature signer = WebhookSignature.of(secret, Clock.systemUTC());
         AtomicInteger next = new AtomicInteger();
         long[] micros = new long[count];
         Run run = new Run();
@@ -190,6 +202,8 @@ public final class DeliveryReportBenchmark {
                             int status = connection.post("/api/webhooks/sinch", headers, body);
                             if (status == 200) {
                                 ok.incrementAndGet();
+                            } else if (status == 401 && !secret.equals(SECRET)) {
+                                run.refused.incrementAndGet();
                             } else {
                                 run.fail(status + " " + connection.lastBody);
                             }
@@ -212,6 +226,7 @@ public final class DeliveryReportBenchmark {
         pool.shutdown();
         run.ok = ok.get();
         run.micros = micros;
+        run.refusedOtherwise = count - run.refused.get();
         return run;
     }
 
@@ -346,6 +361,8 @@ public final class DeliveryReportBenchmark {
         double seconds;
         long[] micros;
         final AtomicInteger failedCount = new AtomicInteger();
+        final AtomicInteger refused = new AtomicInteger();
+        int refusedOtherwise;
         final AtomicReference<String> firstFailure = new AtomicReference<>();
         int failed;
 

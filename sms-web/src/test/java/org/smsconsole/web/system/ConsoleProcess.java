@@ -29,6 +29,7 @@ public final class ConsoleProcess implements AutoCloseable {
     private final int port;
     private final Path log;
     private String heap = "768m";
+    private Duration startTimeout = Duration.ofSeconds(240);
     private Process process;
 
     public ConsoleProcess(Path workDir, Map<String, String> environment) throws IOException {
@@ -46,6 +47,12 @@ public final class ConsoleProcess implements AutoCloseable {
     /** The console's maximum heap ({@code -Xmx}), 768m unless a test says otherwise. */
     public ConsoleProcess heap(String xmx) {
         this.heap = xmx;
+        return this;
+    }
+
+    /** How long {@link #start} waits for the console to answer (a benchmark on a busy machine may need longer). */
+    public ConsoleProcess startTimeout(Duration timeout) {
+        this.startTimeout = timeout;
         return this;
     }
 
@@ -78,7 +85,7 @@ public final class ConsoleProcess implements AutoCloseable {
     private void awaitHealthAnswer() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         await("console on port " + port + " (log: " + log + ")")
-                .atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500))
+                .atMost(startTimeout).pollInterval(Duration.ofMillis(500))
                 .until(() -> {
                     if (!process.isAlive()) {
                         throw new IllegalStateException("The console exited with " + process.exitValue() + "; see " + log);

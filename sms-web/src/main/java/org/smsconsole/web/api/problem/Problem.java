@@ -1,8 +1,8 @@
 package org.smsconsole.web.api.problem;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -15,6 +15,8 @@ import java.util.Map;
 public final class Problem {
 
     public static final MediaType PROBLEM_JSON = MediaType.valueOf("application/problem+json");
+    /** Json.createObjectBuilder() would look the provider up (a ServiceLoader scan of the WAR's jars) on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private Problem() {
     }
@@ -25,7 +27,7 @@ public final class Problem {
 
     /** A problem naming the fields at fault, each with its message. */
     public static Response of(Response.StatusType status, String detail, Map<String, String> fieldErrors) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("type", "about:blank")
                 .add("title", status.getReasonPhrase())
                 .add("status", status.getStatusCode());
@@ -33,8 +35,8 @@ public final class Problem {
             body.add("detail", detail);
         }
         if (!fieldErrors.isEmpty()) {
-            JsonArrayBuilder errors = Json.createArrayBuilder();
-            fieldErrors.forEach((field, message) -> errors.add(Json.createObjectBuilder().add("field", field).add("message", message)));
+            JsonArrayBuilder errors = JSON.createArrayBuilder();
+            fieldErrors.forEach((field, message) -> errors.add(JSON.createObjectBuilder().add("field", field).add("message", message)));
             body.add("errors", errors);
         }
         return Response.status(status).type(PROBLEM_JSON).entity(body.build().toString()).build();
