@@ -2,20 +2,35 @@ package org.smsconsole.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.LocalTime;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
-/** Console-wide settings read from MicroProfile Config (environment variables override). */
+/** Console-wide settings: the environment's (MicroProfile Config) values, else those stored on the Settings screen. */
 @ApplicationScoped
 public class ConsoleSettings {
 
     @Inject
-    @ConfigProperty(name = "SMS_DEFAULT_COUNTRY", defaultValue = "US")
-    String defaultCountry;
+    StoredSettings stored;
 
-    /** ISO 3166 alpha-2 region for phone numbers typed without a country code. */
+    /** ISO 3166 alpha-2 region for phone numbers typed without a country code ({@code US} when set nowhere). */
     public String defaultCountry() {
-        return defaultCountry.toUpperCase(Locale.ROOT);
+        return stored.value(Setting.DEFAULT_COUNTRY).orElse("US").toUpperCase(Locale.ROOT);
+    }
+
+    /** The senders staff pick from when composing (empty: the service plan's default). */
+    public List<String> senders() {
+        return stored.senders();
+    }
+
+    /** Quiet hours a new campaign starts with, in the recipient's local time; empty when none are set. */
+    public Optional<LocalTime> quietHoursFrom() {
+        return stored.value(Setting.QUIET_HOURS_FROM).map(LocalTime::parse);
+    }
+
+    public Optional<LocalTime> quietHoursTo() {
+        return stored.value(Setting.QUIET_HOURS_TO).map(LocalTime::parse);
     }
 }

@@ -66,8 +66,8 @@ public class ContactPrivacy {
 
     /**
      * Erases a contact for good: the row, its attributes and group memberships, and its number in
-     * the audit log (the lines stay, naming only the contact id). Message bodies and numbers will be
-     * kept only as anonymised counts once messages exist.
+     * the audit log (the lines stay, naming only the contact id). Its messages stay as anonymised
+     * counts (state and times, no number, no text); those still queued are cancelled.
      */
     public void erase(long id) {
         ContactView c = contacts.get(id);
@@ -75,6 +75,17 @@ public class ContactPrivacy {
         if (contact == null) {
             throw new NotFoundException("Contact", id);
         }
+        // Messages stay only as anonymised counts: what was still to be sent is cancelled, then number and text go.
+        em.createNativeQuery("update message set state = 'CANCELLED', reason = 'Contact erased' where (contact_id = ?1 or phone = ?2)"
+                + " and state = 'QUEUED'").setParameter(1, id).setParameter(2, c.phone()).executeUpdate();
+        em.createNativeQuery("update message set phone = 'erased', body = null, media_url = null, contact_id = null,"
+                + " reason = case when reason is null then null else '(erased)' end where contact_id = ?1 or phone = ?2")
+                .setParameter(1, id).setParameter(2, c.phone()).executeUpdate();
+        String digits = c.phone().substring(1);
+        em.createNativeQuery("update delivery_event set recipient = null where recipient = ?1 or recipient = ?2")
+                .setParameter(1, digits).setParameter(2, c.phone()).executeUpdate();
+        em.createNativeQuery("update inbound_message set from_number = 'erased', body = null, udh = null where from_number = ?1 or from_number = ?2")
+                .setParameter(1, digits).setParameter(2, c.phone()).executeUpdate();
         em.remove(contact);
         em.flush();
         em.createQuery("update AuditEntry a set a.subject = :erased, a.details = null where a.subject like :subject")

@@ -14,7 +14,7 @@ import java.time.ZoneOffset;
  */
 public final class ConsoleClock extends Clock {
 
-    private volatile Clock delegate = Clock.systemUTC();
+    private volatile Clock delegate = system();
 
     @Override
     public ZoneId getZone() {
@@ -43,6 +43,14 @@ public final class ConsoleClock extends Clock {
 
     /** Back to the system clock. */
     public void resume() {
-        delegate = Clock.systemUTC();
+        delegate = system();
+    }
+
+    /**
+     * Ticks in microseconds, the precision H2 and PostgreSQL keep: a time answered right after a save
+     * is the one read back later (the databases would round nanoseconds away).
+     */
+    private static Clock system() {
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
 }

@@ -5,11 +5,16 @@ import jakarta.ws.rs.core.Application;
 import org.smsconsole.web.api.audience.ContactsResource;
 import org.smsconsole.web.api.audience.GroupsResource;
 import org.smsconsole.web.api.audience.JobsResource;
+import org.smsconsole.web.api.problem.ConflictMapper;
 import org.smsconsole.web.api.problem.InvalidInputMapper;
 import org.smsconsole.web.api.problem.JsonbExceptionMapper;
 import org.smsconsole.web.api.problem.NotFoundMapper;
 import org.smsconsole.web.api.problem.UnreadableBodyMapper;
 import org.smsconsole.web.api.problem.WebApplicationExceptionMapper;
+import org.smsconsole.web.api.sending.CampaignsResource;
+import org.smsconsole.web.api.sending.MessagesResource;
+import org.smsconsole.web.api.sending.SendingStatusResource;
+import org.smsconsole.web.api.webhooks.SinchWebhookResource;
 
 import java.util.Set;
 
@@ -26,7 +31,8 @@ public class ApiApplication extends Application {
         return Set.of(
                 HealthResource.class, TemplatesResource.class,
                 ContactsResource.class, GroupsResource.class, JobsResource.class,
-                InvalidInputMapper.class, NotFoundMapper.class, WebApplicationExceptionMapper.class, JsonbExceptionMapper.class,
-                UnreadableBodyMapper.class);
+                MessagesResource.class, CampaignsResource.class, SendingStatusResource.class, SinchWebhookResource.class,
+                InvalidInputMapper.class, NotFoundMapper.class, ConflictMapper.class, WebApplicationExceptionMapper.class,
+                JsonbExceptionMapper.class, UnreadableBodyMapper.class);
     }
 }

@@ -14,6 +14,10 @@ public record Paging(int first, int size) {
         if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
             throw new InvalidInputException("page_size", "page_size is 1 to " + MAX_PAGE_SIZE);
         }
-        return new Paging(Math.multiplyExact(page, pageSize), pageSize);
+        try {
+            return new Paging(Math.multiplyExact(page, pageSize), pageSize);
+        } catch (ArithmeticException e) {
+            throw new InvalidInputException("page", "page is too large");
+        }
     }
 }

@@ -46,9 +46,9 @@ public class SandboxConfig {
     @ConfigProperty(name = "SMS_SANDBOX_NUMBER", defaultValue = "12025550100")
     String sandboxNumber;
 
+    /** The webhook secret may be stored on the Settings screen; the sandbox signs with the one in force. */
     @Inject
-    @ConfigProperty(name = "SMS_SINCH_WEBHOOK_SECRET")
-    Optional<String> webhookSecret;
+    org.smsconsole.config.StoredSettings storedSettings;
 
     @Inject
     @ConfigProperty(name = "SMS_PORT", defaultValue = "8080")
@@ -136,7 +136,7 @@ public class SandboxConfig {
     }
 
     public String webhookSecret() {
-        return webhookSecret.filter(s -> !s.isBlank()).orElse(null);
+        return storedSettings.value(org.smsconsole.config.Setting.SINCH_WEBHOOK_SECRET).orElse(null);
     }
 
     public String port() {

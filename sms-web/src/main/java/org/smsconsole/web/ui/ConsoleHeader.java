@@ -9,12 +9,13 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.smsconsole.user.Role;
-import org.smsconsole.web.sandbox.SandboxConfig;
+import org.smsconsole.config.SinchSettings;
+import org.smsconsole.scheduler.SendingHalt;
 
 import java.security.Principal;
 import java.util.Arrays;
 
-/** The header on every page: who is signed in, their role, sandbox mode, signing out. */
+/** The header on every page: who is signed in, their role, sandbox mode, a halt of sending, signing out. */
 @Named
 @RequestScoped
 public class ConsoleHeader {
@@ -23,7 +24,12 @@ public class ConsoleHeader {
     SecurityContext securityContext;
 
     @Inject
-    SandboxConfig sandboxConfig;
+    SinchSettings sinchSettings;
+
+    @Inject
+    SendingHalt sendingHalt;
+
+    private SendingHalt.State sending;
 
     public String getUsername() {
         Principal caller = securityContext.getCallerPrincipal();
@@ -35,9 +41,17 @@ public class ConsoleHeader {
                 .reduce((a, b) -> b).map(Role::name).orElse("");
     }
 
-    /** No Sinch credentials configured: the built-in sandbox stands in for Sinch. */
+    /** No Sinch credentials configured (neither in the environment nor stored): the built-in sandbox stands in for Sinch. */
     public boolean isSandboxMode() {
-        return !sandboxConfig.realSinchConfigured();
+        return sinchSettings.sandboxMode();
+    }
+
+    /** Read once per request (the banner asks several times while rendering). */
+    public SendingHalt.State getSending() {
+        if (sending == null) {
+            sending = sendingHalt.state();
+        }
+        return sending;
     }
 
     public String signOut() throws ServletException {

@@ -417,7 +417,8 @@ class AudiencePersistenceIT {
         Files.writeString(file, csv);
         ImportJobView started = imports.start(file, "test.csv", CsvInspection.of(file), settings);
         await().atMost(Duration.ofMinutes(2)).until(() -> imports.job(started.id()).state().finished());
-        assertFalse(Files.exists(file), "the job removes its upload");
+        // The worker deletes the upload in its finally block, just after the job's last commit.
+        await("the job removes its upload").atMost(Duration.ofSeconds(30)).until(() -> !Files.exists(file));
         return imports.job(started.id());
     }
 

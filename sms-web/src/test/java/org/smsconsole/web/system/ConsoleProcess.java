@@ -28,18 +28,29 @@ public final class ConsoleProcess implements AutoCloseable {
     private final Map<String, String> environment;
     private final int port;
     private final Path log;
+    private String heap = "768m";
     private Process process;
 
     public ConsoleProcess(Path workDir, Map<String, String> environment) throws IOException {
+        this(workDir, environment, freePort());
+    }
+
+    private ConsoleProcess(Path workDir, Map<String, String> environment, int port) throws IOException {
         this.workDir = workDir;
         this.environment = Map.copyOf(environment);
-        this.port = freePort();
+        this.port = port;
         this.log = workDir.resolve("console.log");
         Files.createDirectories(workDir);
     }
 
+    /** The console's maximum heap ({@code -Xmx}), 768m unless a test says otherwise. */
+    public ConsoleProcess heap(String xmx) {
+        this.heap = xmx;
+        return this;
+    }
+
     public ConsoleProcess start() throws IOException {
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx768m",
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx" + heap,
                 "-Dh2.bindAddress=127.0.0.1",
                 "-Djava.io.tmpdir=" + workDir.toAbsolutePath(),
                 "-DSMS_PORT=" + port,
@@ -67,7 +78,7 @@ public final class ConsoleProcess implements AutoCloseable {
     private void awaitHealthAnswer() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         await("console on port " + port + " (log: " + log + ")")
-                .atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(500))
+                .atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500))
                 .until(() -> {
                     if (!process.isAlive()) {
                         throw new IllegalStateException("The console exited with " + process.exitValue() + "; see " + log);
@@ -93,8 +104,29 @@ public final class ConsoleProcess implements AutoCloseable {
         }
     }
 
+    /** SIGKILL: the crash a test wants, no shutdown hooks, nothing flushed. */
+    public void kill() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The console's JVM, for benchmarks that read its CPU time. */
+    public long pid() {
+        return process.pid();
+    }
+
     public URI url(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    /** The same console (directory, port) with another environment, e.g. one that names its own URL. Not started. */
+    public ConsoleProcess withEnvironment(Map<String, String> changed) throws IOException {
+        return new ConsoleProcess(workDir, changed, port);
     }
 
     public Path workDir() {

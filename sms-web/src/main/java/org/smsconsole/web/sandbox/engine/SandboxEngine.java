@@ -106,7 +106,7 @@ public final class SandboxEngine {
         settings = initialSettings;
     }
 
-    /** Fault injection: throws the configured 429/5xx for the next N requests, or at the configured rate. */
+    /** Fault injection: throws the configured 401/403/429/5xx for the next N requests, or at the configured rate. */
     public synchronized void checkFault() {
         SandboxSettings s = settings;
         boolean fault = false;
@@ -119,8 +119,12 @@ public final class SandboxEngine {
         if (fault) {
             counters.count("faults_injected");
             int status = s.faultStatus();
-            throw new SandboxException(status, status == 429 ? "too_many_requests" : "internal_error",
-                    status == 429 ? "Too many requests (sandbox fault injection)" : "Service unavailable (sandbox fault injection)");
+            throw switch (status) {
+                case 401 -> new SandboxException(401, "unauthorized", "Invalid credentials (sandbox fault injection)");
+                case 403 -> new SandboxException(403, "blocked_account", "The account is blocked (sandbox fault injection)");
+                case 429 -> new SandboxException(429, "too_many_requests", "Too many requests (sandbox fault injection)");
+                default -> new SandboxException(status, "internal_error", "Service unavailable (sandbox fault injection)");
+            };
         }
     }
 

@@ -12,7 +12,7 @@ import java.util.List;
  * @param deliveryDelayMs  Dispatched to its final status
  * @param messagesPerSecond the service plan's rate; 0 means unlimited
  * @param outcomes         final status by the recipient's last digits (first match wins; else Delivered)
- * @param faultStatus      the status faults answer with (429 or a 5xx)
+ * @param faultStatus      the status faults answer with (401 and 403 account errors, 429, or a 5xx)
  * @param faultRate        share of API requests answered with {@code faultStatus} (0 to 1)
  * @param faultNextRequests the next N API requests answered with {@code faultStatus} (a window)
  * @param sendAnswerDelayMs how long {@code POST /batches} waits after storing the batch before answering
@@ -69,7 +69,8 @@ public record SandboxSettings(
         check(dispatchDelayMs >= 0 && deliveryDelayMs >= 0 && sendAnswerDelayMs >= 0, "delays must not be negative");
         check(messagesPerSecond >= 0, "messages_per_second must not be negative");
         check(faultRate >= 0 && faultRate <= 1, "fault_rate must be 0 to 1");
-        check(faultStatus == 429 || (faultStatus >= 500 && faultStatus <= 599), "fault_status must be 429 or 5xx");
+        check(faultStatus == 401 || faultStatus == 403 || faultStatus == 429 || (faultStatus >= 500 && faultStatus <= 599),
+                "fault_status must be 401, 403, 429 or 5xx");
         check(faultNextRequests >= 0, "fault_next_requests must not be negative");
         check(callbackTimeScale > 0, "callback_time_scale must be positive");
         check(maxBatches > 0 && maxInbounds > 0, "max_batches and max_inbounds must be positive");

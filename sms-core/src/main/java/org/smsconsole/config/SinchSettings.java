@@ -1,0 +1,136 @@
+package org.smsconsole.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.smsconsole.sinch.SinchConfig;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * How this console reaches Sinch: the real service when credentials are set (a service plan's
+ * API token, or OAuth2 keys), otherwise the built-in sandbox on this very server. Each value comes
+ * from its environment variable ({@code SMS_SINCH_*}) or, when that is absent, from the Settings screen,
+ * so moving from the sandbox to Sinch needs nothing but those settings.
+ */
+@ApplicationScoped
+public class SinchSettings {
+
+    static final String WEBHOOK_PATH = "/api/webhooks/sinch";
+
+    /** The connection itself: the environment's values, else those stored on the Settings screen. */
+    @Inject
+    StoredSettings stored;
+
+    @Inject
+    @ConfigProperty(name = "SMS_PUBLIC_URL")
+    Optional<String> publicUrl;
+
+    @Inject
+    @ConfigProperty(name = "SMS_PORT")
+    Optional<Integer> port;
+
+    @Inject
+    @ConfigProperty(name = "SMS_SANDBOX_SERVICE_PLAN_ID", defaultValue = "sandbox-service-plan")
+    String sandboxServicePlanId;
+
+    @Inject
+    @ConfigProperty(name = "SMS_SANDBOX_API_TOKEN", defaultValue = "sandbox-api-token")
+    String sandboxApiToken;
+
+    @Inject
+    Clock clock;
+
+    /** No real credentials, neither in the environment nor stored: messages go to the sandbox on this server. */
+    public boolean sandboxMode() {
+        return apiToken().isEmpty() && keySecret().isEmpty();
+    }
+
+    /** The port of this server, or 0 while unknown (see {@link LocalPort}). */
+    public int localPort() {
+        return port.orElse(LocalPort.learned());
+    }
+
+    /** Empty while the sandbox's address is not known yet. */
+    public Optional<SinchConfig> sinchConfig() {
+        SinchConfig.Builder builder = SinchConfig.builder().clock(clock);
+        if (sandboxMode()) {
+            if (localPort() == 0) {
+                return Optional.empty();
+            }
+            return Optional.of(builder.baseUrl(sandboxBaseUrl().orElseThrow())
+                    .servicePlan(sandboxServicePlanId, sandboxApiToken).build());
+        }
+        return Optional.of(connection(region(), get(Setting.SINCH_BASE_URL), get(Setting.SINCH_SERVICE_PLAN_ID), apiToken(),
+                get(Setting.SINCH_PROJECT_ID), get(Setting.SINCH_KEY_ID), keySecret()));
+    }
+
+    /**
+     * A connection to the real Sinch (or any address) from the given values, as the Settings screen's
+     * "Test connection" builds it from the form. A token wins over OAuth keys, as in {@link #sinchConfig()}.
+     *
+     * @throws org.smsconsole.sinch.SinchValidationException when the values are incomplete
+     */
+    public SinchConfig connection(String region, Optional<String> baseUrl, Optional<String> servicePlanId, Optional<String> apiToken,
+                                  Optional<String> projectId, Optional<String> keyId, Optional<String> keySecret) {
+        SinchConfig.Builder builder = SinchConfig.builder().clock(clock);
+        present(baseUrl).ifPresentOrElse(builder::baseUrl, () -> builder.region(region));
+        if (present(apiToken).isPresent()) {
+            builder.servicePlan(present(servicePlanId).orElse(null), apiToken.get());
+        } else {
+            builder.oauth(present(projectId).orElse(null), present(keyId).orElse(null), present(keySecret).orElse(null));
+        }
+        return builder.build();
+    }
+
+    /** The sandbox on this server, as sandbox mode reaches it; empty while its port is unknown. */
+    public Optional<String> sandboxBaseUrl() {
+        return localPort() == 0 ? Optional.empty() : Optional.of("http://127.0.0.1:" + localPort() + "/sandbox");
+    }
+
+    private String region() {
+        return get(Setting.SINCH_REGION).orElse("us");
+    }
+
+    private Optional<String> apiToken() {
+        return get(Setting.SINCH_API_TOKEN);
+    }
+
+    private Optional<String> keySecret() {
+        return get(Setting.SINCH_KEY_SECRET);
+    }
+
+    private Optional<String> get(Setting setting) {
+        return present(stored.value(setting));
+    }
+
+    /**
+     * Where Sinch posts delivery reports and inbound messages: {@code SMS_PUBLIC_URL}'s webhook, the
+     * console's own in sandbox mode, none otherwise (then reports are polled).
+     */
+    public Optional<String> callbackUrl() {
+        Optional<String> pub = present(publicUrl);
+        if (pub.isPresent()) {
+            String base = pub.get();
+            return Optional.of((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + WEBHOOK_PATH);
+        }
+        if (sandboxMode() && localPort() != 0) {
+            return Optional.of("http://127.0.0.1:" + localPort() + WEBHOOK_PATH);
+        }
+        return Optional.empty();
+    }
+
+    public Optional<String> webhookSecret() {
+        return get(Setting.SINCH_WEBHOOK_SECRET);
+    }
+
+    /** MMS is a US-only Sinch feature; the sandbox behaves as the US region. */
+    public boolean mmsAvailable() {
+        return sandboxMode() || "us".equalsIgnoreCase(region()) && get(Setting.SINCH_BASE_URL).isEmpty();
+    }
+
+    private static Optional<String> present(Optional<String> value) {
+        return value.filter(s -> !s.isBlank());
+    }
+}

@@ -1,0 +1,206 @@
+package org.smsconsole.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.smsconsole.audit.AuditLog;
+import org.smsconsole.message.Senders;
+import org.smsconsole.validation.InvalidInputException;
+
+import java.net.URI;
+import java.security.Principal;
+import java.time.Clock;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The settings staff store on the Settings screen, and the one rule for reading any of them: an
+ * environment variable or system property of the setting's name wins over what is stored.
+ *
+ * <p>Secrets are stored as given, not encrypted: the key would have to live in the same
+ * configuration as the database password, so encrypting would only move the secret, not protect it.
+ * They are never logged, audited with their value, or sent back to a browser.
+ *
+ * <p>Stored values are read at most every few seconds per instance (the release loop asks every tick,
+ * an import once per row); another instance sees a change within that time.
+ */
+@ApplicationScoped
+@Transactional
+public class StoredSettings {
+
+    static final long CACHE_NANOS = 3_000_000_000L;
+    private static final Set<String> REGIONS = com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance().getSupportedRegions();
+
+    @PersistenceContext(unitName = "sms")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    SecurityContext securityContext;
+
+    /** MicroProfile Config: system properties, then environment variables, then microprofile-config.properties. */
+    Function<String, Optional<String>> environment = name -> ConfigProvider.getConfig().getOptionalValue(name, String.class);
+
+    private volatile Map<Setting, String> cache;
+    private volatile long loadedAt;
+
+    /** The value in force: the environment's, else the stored one; empty when neither is set. */
+    public Optional<String> value(Setting setting) {
+        Optional<String> env = fromEnvironment(setting);
+        return env.isPresent() ? env : stored(setting);
+    }
+
+    /** Set by an environment variable or system property: the screen shows it read-only. */
+    public boolean setByEnvironment(Setting setting) {
+        return fromEnvironment(setting).isPresent();
+    }
+
+    public Optional<String> fromEnvironment(Setting setting) {
+        return environment.apply(setting.variable()).filter(s -> !s.isBlank());
+    }
+
+    public Optional<String> stored(Setting setting) {
+        return Optional.ofNullable(all().get(setting));
+    }
+
+    /**
+     * Stores changes: a value replaces, an empty one removes, a setting not in {@code changes} stays.
+     * Everything is checked before anything is written; each change is audited by name only for secrets.
+     *
+     * @throws InvalidInputException naming the setting's variable as the field
+     */
+    public void save(Map<Setting, String> changes) {
+        Map<Setting, String> clean = new LinkedHashMap<>();
+        changes.forEach((setting, value) -> {
+            if (setByEnvironment(setting)) {
+                throw new InvalidInputException(setting.variable(), "Set by " + setting.variable() + "; change it there");
+            }
+            clean.put(setting, check(setting, value == null ? "" : value.strip()));
+        });
+        Map<Setting, String> before = load();
+        String by = caller();
+        for (var change : clean.entrySet()) {
+            Setting setting = change.getKey();
+            String value = change.getValue();
+            String old = before.get(setting);
+            if (value.isEmpty() ? old == null : value.equals(old)) {
+                continue;
+            }
+            em.createNativeQuery("delete from console_setting where name = ?1").setParameter(1, setting.variable()).executeUpdate();
+            if (!value.isEmpty()) {
+                em.createNativeQuery("insert into console_setting (name, setting_value, updated_by, updated_at) values (?1, ?2, ?3, ?4)")
+                        .setParameter(1, setting.variable()).setParameter(2, value).setParameter(3, by)
+                        .setParameter(4, clock.instant()).executeUpdate();
+            }
+            String details = value.isEmpty() ? "removed" : setting.secret() ? "replaced (secret, value not recorded)" : "set to " + value;
+            audit.record("SETTING_CHANGED", setting.variable(), details);
+        }
+        cache = null;
+    }
+
+    /** Checks one value as staff typed it; answers it cleaned ("" removes it). */
+    static String check(Setting setting, String value) {
+        if (value.isEmpty()) {
+            return value;
+        }
+        if (value.length() > 2000) {
+            throw new InvalidInputException(setting.variable(), "At most 2000 characters");
+        }
+        return switch (setting) {
+            case SINCH_REGION -> {
+                String region = value.toLowerCase(Locale.ROOT);
+                if (!List.of("us", "eu").contains(region)) {
+                    throw new InvalidInputException(setting.variable(), "Sinch's region is us or eu");
+                }
+                yield region;
+            }
+            case SINCH_BASE_URL -> {
+                try {
+                    URI uri = new URI(value);
+                    if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
+                        throw new InvalidInputException(setting.variable(), "An absolute http(s) address such as https://us.sms.api.sinch.com");
+                    }
+                } catch (java.net.URISyntaxException e) {
+                    throw new InvalidInputException(setting.variable(), "Not a valid address: " + e.getReason());
+                }
+                yield value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+            }
+            case DEFAULT_COUNTRY -> {
+                String country = value.toUpperCase(Locale.ROOT);
+                if (!REGIONS.contains(country)) {
+                    throw new InvalidInputException(setting.variable(), "'" + value + "' is not a country code such as GB or US");
+                }
+                yield country;
+            }
+            case QUIET_HOURS_FROM, QUIET_HOURS_TO -> {
+                try {
+                    yield LocalTime.parse(value).toString();
+                } catch (DateTimeParseException e) {
+                    throw new InvalidInputException(setting.variable(), "A time of day such as 21:00");
+                }
+            }
+            case SENDERS -> String.join(",", senders(setting.variable(), value));
+            default -> value;
+        };
+    }
+
+    /** The configured senders, each checked as Sinch's {@code from}. */
+    public List<String> senders() {
+        return value(Setting.SENDERS).map(v -> senders(Setting.SENDERS.variable(), v)).orElse(List.of());
+    }
+
+    static List<String> senders(String field, String list) {
+        return java.util.Arrays.stream(list.split("[,\\n]")).map(String::strip).filter(s -> !s.isEmpty())
+                .map(s -> Senders.check(field, s)).distinct().toList();
+    }
+
+    private Map<Setting, String> all() {
+        Map<Setting, String> c = cache;
+        if (c == null || System.nanoTime() - loadedAt > CACHE_NANOS) {
+            c = load();
+            cache = c;
+            loadedAt = System.nanoTime();
+        }
+        return c;
+    }
+
+    private Map<Setting, String> load() {
+        Map<Setting, String> values = new EnumMap<>(Setting.class);
+        List<?> rows = em.createNativeQuery("select name, setting_value from console_setting").getResultList();
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            for (Setting s : Setting.values()) {
+                if (s.variable().equals(r[0])) {
+                    values.put(s, (String) r[1]);
+                }
+            }
+        }
+        return values;
+    }
+
+    private String caller() {
+        try {
+            Principal principal = securityContext.getCallerPrincipal();
+            return principal == null ? "system" : principal.getName();
+        } catch (RuntimeException e) {
+            return "system";
+        }
+    }
+}

@@ -1,0 +1,233 @@
+package org.smsconsole.scheduler;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.smsconsole.sinch.SinchClient;
+import org.smsconsole.sinch.SinchException;
+import org.smsconsole.sinch.batch.BatchQuery;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.Optional;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The release loop: on every instance, every tick (SMS_RELEASE_INTERVAL_MS, default 1 s) it starts due
+ * campaigns, expires what is too old, reconciles stale leases, then lets its workers release due
+ * messages until nothing is due or the rate budget is spent, and completes finished campaigns.
+ * While sending is halted it only probes Sinch. A timer of our own, not an EJB timer: those are not
+ * coordinated across Payara Micro instances; the database is.
+ */
+@ApplicationScoped
+public class ReleaseLoop {
+
+    private static final Logger LOG = Logger.getLogger(ReleaseLoop.class.getName());
+    /** A tick hands over to housekeeping (expiry, reconciling) at least this often while work remains. */
+    private static final long MAX_TICK_MS = 10_000;
+
+    private ManagedScheduledExecutorService timer;
+    /** The workers' threads: managed, so transactions and CDI work in them. */
+    private ExecutorService workers;
+
+    @Inject
+    ReleaseSettings settings;
+
+    @Inject
+    SinchConnection connection;
+
+    @Inject
+    SendingHalt halt;
+
+    @Inject
+    CampaignProgress campaigns;
+
+    @Inject
+    Reconciler reconciler;
+
+    @Inject
+    Releaser releaser;
+
+    @Inject
+    Pacer pacer;
+
+    private ScheduledFuture<?> ticking;
+    private final AtomicLong ticks = new AtomicLong();
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object init) {
+        if (!settings.enabled()) {
+            LOG.info("Release loop off (SMS_RELEASE_ENABLED=false or sandbox-only instance)");
+            return;
+        }
+        try {
+            // Looked up here: Payara ignores @Resource(lookup) on this bean of a library jar created at deployment.
+            timer = InitialContext.doLookup("java:comp/DefaultManagedScheduledExecutorService");
+        } catch (NamingException e) {
+            throw new IllegalStateException("No managed executors: the release loop cannot run", e);
+        }
+        workers = workerPool();
+        long ms = settings.interval().toMillis();
+        ticking = timer.scheduleWithFixedDelay(this::tickSafely, ms, ms, TimeUnit.MILLISECONDS);
+        LOG.info("Release loop started: a tick every " + ms + " ms, " + settings.workers() + " workers, plan rate "
+                + (settings.planRate() == 0 ? "unlimited" : settings.planRate() + "/s"));
+    }
+
+    /**
+     * Exactly {@code SMS_RELEASE_WORKERS} managed threads: the default managed executor's pool may run
+     * fewer tasks at once than were submitted.
+     */
+    private ExecutorService workerPool() {
+        try {
+            ManagedThreadFactory threads = InitialContext.doLookup("java:comp/DefaultManagedThreadFactory");
+            return Executors.newFixedThreadPool(settings.workers(), threads);
+        } catch (NamingException e) {
+            LOG.warning("No managed thread factory; release workers share the default managed executor: " + e.getMessage());
+            try {
+                return InitialContext.doLookup("java:comp/DefaultManagedExecutorService");
+            } catch (NamingException again) {
+                throw new IllegalStateException("No managed executors: the release loop cannot run", again);
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (ticking != null) {
+            ticking.cancel(false);
+        }
+        if (workers != null && !(workers instanceof ManagedExecutorService)) {
+            workers.shutdownNow();
+        }
+    }
+
+    /** Ticks completed since start, so tests can wait for "two ticks". */
+    public long ticks() {
+        return ticks.get();
+    }
+
+    private void tickSafely() {
+        try {
+            tick();
+        } catch (Throwable t) {
+            // Never let one bad tick end the schedule.
+            LOG.log(Level.WARNING, "Release tick failed", t);
+        } finally {
+            ticks.incrementAndGet();
+        }
+    }
+
+    void tick() throws InterruptedException {
+        Optional<SinchClient> client;
+        try {
+            client = connection.client();
+        } catch (IllegalArgumentException e) {
+            halt.halt("The Sinch settings are incomplete: " + e.getMessage());
+            return;
+        }
+        if (client.isEmpty()) {
+            return; // sandbox mode before this server's port is known
+        }
+        SinchClient sinch = client.get();
+        if (halt.halted() && !probe(sinch)) {
+            return;
+        }
+        campaigns.startDue();
+        campaigns.expireDue();
+        for (Long id : campaigns.reconcilable()) {
+            reconciler.reconcile(sinch, id);
+        }
+        reconciler.reconcile(sinch, null);
+        release(sinch);
+        campaigns.completeSettled();
+    }
+
+    /** Workers share the streams until none has anything due, the budget is spent for good or the tick ends. */
+    private void release(SinchClient sinch) throws InterruptedException {
+        List<SendStream> streams = new ArrayList<>(campaigns.running());
+        streams.add(SendStream.singles());
+        long deadline = System.currentTimeMillis() + MAX_TICK_MS;
+        List<Future<?>> running = new ArrayList<>();
+        for (int w = 0; w < settings.workers(); w++) {
+            int offset = w;
+            running.add(workers.submit(() -> work(sinch, streams, offset, deadline)));
+        }
+        for (Future<?> f : running) {
+            try {
+                f.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                LOG.log(Level.WARNING, "Release worker failed", e.getCause());
+            }
+        }
+    }
+
+    private void work(SinchClient sinch, List<SendStream> streams, int offset, long deadline) {
+        boolean[] done = new boolean[streams.size()];
+        int remaining = streams.size();
+        int i = offset;
+        while (remaining > 0 && System.currentTimeMillis() < deadline && !Thread.currentThread().isInterrupted()) {
+            int s = i++ % streams.size();
+            if (done[s]) {
+                continue;
+            }
+            Releaser.Slice slice = releaser.releaseOne(sinch, streams.get(s), settings.slice());
+            if (slice.paced()) {
+                if (!waitForBudget(deadline)) {
+                    return;
+                }
+            } else if (!slice.progressed()) {
+                done[s] = true;
+                remaining--;
+            } else if (halt.halted()) {
+                return;
+            }
+        }
+    }
+
+    private boolean waitForBudget(long deadline) {
+        long wait = pacer.untilNextWindow();
+        if (System.currentTimeMillis() + wait >= deadline) {
+            return false;
+        }
+        try {
+            Thread.sleep(wait); // pacing: the next second's budget, not waiting for a result
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** While halted: one cheap read. Sinch answering means the account works again. */
+    private boolean probe(SinchClient sinch) {
+        try {
+            sinch.batches().list(BatchQuery.all(), 0, 1);
+        } catch (SinchException e) {
+            halt.halt(haltReasonOf(e));
+            return false;
+        }
+        halt.resume();
+        return true;
+    }
+
+    /** Keeps why sending halted and adds what the latest probe said. */
+    private String haltReasonOf(SinchException e) {
+        String current = halt.state().reason();
+        String base = current == null ? "" : current.split(" \\| Probe: ")[0];
+        String probe = "Probe: " + BatchDispatcher.describe(e);
+        return base.isEmpty() ? probe : base + " | " + probe;
+    }
+}

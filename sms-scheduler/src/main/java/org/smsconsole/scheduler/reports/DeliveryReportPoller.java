@@ -1,0 +1,188 @@
+package org.smsconsole.scheduler.reports;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.smsconsole.config.SinchSettings;
+import org.smsconsole.inbound.Inbounds;
+import org.smsconsole.message.DeliveryReceipt;
+import org.smsconsole.message.DeliveryReceipts;
+import org.smsconsole.scheduler.SinchConnection;
+import org.smsconsole.scheduler.reports.PollCheckpoints.Feed;
+import org.smsconsole.sinch.Page;
+import org.smsconsole.sinch.Paging;
+import org.smsconsole.sinch.SinchClient;
+import org.smsconsole.sinch.inbound.InboundQuery;
+import org.smsconsole.sinch.report.DeliveryReportQuery;
+import org.smsconsole.sinch.report.DeliveryStatus;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Reads delivery reports and inbound messages from Sinch's lists when Sinch has no callback URL to post
+ * them to (real Sinch without {@code SMS_PUBLIC_URL}): every {@code SMS_REPORT_POLL_SECONDS} it reads
+ * {@code /delivery_reports} and {@code /inbounds} from the last checkpoint (minus an overlap, for reports
+ * that become visible a little after their time) up to now, stores them a page per transaction through
+ * {@link DeliveryReceipts} and {@link Inbounds}, and then advances the checkpoint. A failure leaves the
+ * checkpoint where it was, so the next poll reads the window again.
+ *
+ * <p>Several instances on one database: no lock is held across the calls to Sinch. Two instances polling
+ * the same window store the same reports twice, which the stores' deduplication turns into nothing, and
+ * the checkpoint only moves forward. A tick skips the poll when another instance has just done it.
+ *
+ * <p>Only final statuses are asked for: a recipient's report in the list is its current status, so an
+ * intermediate one leaves the window when the recipient moves on, shifting the pages under the reader;
+ * final ones never change, and they are what decides a message.
+ */
+@ApplicationScoped
+public class DeliveryReportPoller {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryReportPoller.class.getName());
+    static final Duration OVERLAP = Duration.ofMinutes(2);
+    /** Sinch's own default look-back when a list has no start date. */
+    static final Duration FIRST_WINDOW = Duration.ofDays(1);
+    private static final int PAGE_SIZE = Paging.MAX_PAGE_SIZE;
+    private static final List<String> FINAL_STATUSES = Arrays.stream(DeliveryStatus.values())
+            .filter(DeliveryStatus::isFinal).map(DeliveryStatus::wire).toList();
+
+    @Inject
+    SinchSettings settings;
+
+    @Inject
+    SinchConnection connection;
+
+    @Inject
+    DeliveryReceipts receipts;
+
+    @Inject
+    Inbounds inbounds;
+
+    @Inject
+    PollCheckpoints checkpoints;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "SMS_REPORT_POLL_SECONDS", defaultValue = "60")
+    long intervalSeconds;
+
+    @Inject
+    @ConfigProperty(name = "SMS_SANDBOX_ONLY", defaultValue = "false")
+    boolean sandboxOnly;
+
+    private ScheduledFuture<?> task;
+
+    /** What one poll stored. */
+    public record PollResult(DeliveryReceipt reports, int inboundsStored) {
+        static final PollResult NOTHING = new PollResult(DeliveryReceipt.NONE, 0);
+    }
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        if (sandboxOnly || intervalSeconds <= 0) {
+            return; // the sandbox alone has no messages; 0 turns polling off
+        }
+        task = executor().scheduleWithFixedDelay(this::tick, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Looked up, not injected: with an {@code @Resource} field here (a bean in WEB-INF/lib created while the
+     * application starts) Payara failed the deployment ("Lookup failed for java:comp/env/...").
+     */
+    private static ManagedScheduledExecutorService executor() {
+        try {
+            return InitialContext.doLookup("java:comp/DefaultManagedScheduledExecutorService");
+        } catch (NamingException e) {
+            throw new IllegalStateException("No default managed scheduled executor", e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+
+    private void tick() {
+        try {
+            // Decided per tick: the settings may change, and in sandbox mode the callback URL appears once the port is known.
+            if (settings.callbackUrl().isPresent() || polledRecently()) {
+                return;
+            }
+            PollResult result = pollNow();
+            LOG.fine(() -> "Polled Sinch: " + result);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Polling Sinch for delivery reports and inbound messages failed; the next poll reads the window again", e);
+        }
+    }
+
+    /** One poll now, whether or not callbacks are configured; nothing when no Sinch client is ready yet. */
+    public synchronized PollResult pollNow() {
+        Optional<SinchClient> client = connection.client();
+        if (client.isEmpty()) {
+            return PollResult.NOTHING;
+        }
+        SinchClient sinch = client.get();
+        Instant now = clock.instant();
+
+        DeliveryReceipt[] reports = {DeliveryReceipt.NONE};
+        DeliveryReportQuery reportQuery = DeliveryReportQuery.all().between(start(Feed.DELIVERY_REPORTS, now), now)
+                .withStatuses(FINAL_STATUSES.toArray(String[]::new));
+        readPages(page -> sinch.deliveryReports().list(reportQuery, page, PAGE_SIZE),
+                chunk -> reports[0] = reports[0].plus(receipts.ingestAll(chunk)));
+        checkpoints.advance(Feed.DELIVERY_REPORTS, now);
+
+        int[] stored = {0};
+        InboundQuery inboundQuery = InboundQuery.all().between(start(Feed.INBOUNDS, now), now);
+        readPages(page -> sinch.inbounds().list(inboundQuery, page, PAGE_SIZE), chunk -> stored[0] += inbounds.storeAll(chunk));
+        checkpoints.advance(Feed.INBOUNDS, now);
+        return new PollResult(reports[0], stored[0]);
+    }
+
+    /** Each page stored in a transaction of its own, as it is read. */
+    private static <T> void readPages(IntFunction<? extends Page<T>> fetch, Consumer<List<T>> store) {
+        Iterator<T> items = Paging.iterator(fetch, PAGE_SIZE);
+        List<T> chunk = new ArrayList<>(PAGE_SIZE);
+        while (items.hasNext()) {
+            chunk.add(items.next());
+            if (chunk.size() == PAGE_SIZE) {
+                store.accept(List.copyOf(chunk));
+                chunk.clear();
+            }
+        }
+        if (!chunk.isEmpty()) {
+            store.accept(chunk);
+        }
+    }
+
+    /** From the checkpoint, or from now if another instance's clock put it ahead, minus the overlap. */
+    private Instant start(Feed feed, Instant now) {
+        return checkpoints.read(feed).map(c -> c.isAfter(now) ? now : c).orElse(now.minus(FIRST_WINDOW)).minus(OVERLAP);
+    }
+
+    private boolean polledRecently() {
+        Instant now = clock.instant();
+        return checkpoints.read(Feed.DELIVERY_REPORTS)
+                .map(c -> !c.isAfter(now) && c.isAfter(now.minusSeconds(intervalSeconds / 2))).orElse(false);
+    }
+}

@@ -1,0 +1,388 @@
+package org.smsconsole.web.it;
+
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.smsconsole.campaign.Campaign;
+import org.smsconsole.campaign.CampaignDraft;
+import org.smsconsole.campaign.CampaignState;
+import org.smsconsole.campaign.Campaigns;
+import org.smsconsole.consent.Suppressions;
+import org.smsconsole.contact.Consent;
+import org.smsconsole.contact.ContactDetails;
+import org.smsconsole.contact.ContactView;
+import org.smsconsole.contact.Contacts;
+import org.smsconsole.group.GroupView;
+import org.smsconsole.group.Groups;
+import org.smsconsole.message.Message;
+import org.smsconsole.message.MessageDraft;
+import org.smsconsole.message.MessageState;
+import org.smsconsole.message.Messages;
+import org.smsconsole.scheduler.ReleaseLoop;
+import org.smsconsole.scheduler.Releaser;
+import org.smsconsole.scheduler.SendStream;
+import org.smsconsole.scheduler.SinchConnection;
+import org.smsconsole.sinch.SinchClient;
+
+import javax.sql.DataSource;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The release engine in the container, with its real timer, the console's movable clock and the built-in
+ * Sinch sandbox over HTTP: when messages leave, what never leaves (expired, opted out, suppressed, quiet
+ * hours), pause, resume and cancel, and exactly-once under four concurrent release loops. Runs on H2 and
+ * again on PostgreSQL.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ReleaseEnginePersistenceIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.console().addPackages(true, "org.awaitility", "org.hamcrest");
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Inject
+    Contacts contacts;
+
+    @Inject
+    Groups groups;
+
+    @Inject
+    Campaigns campaigns;
+
+    @Inject
+    Messages messages;
+
+    @Inject
+    Suppressions suppressions;
+
+    @Inject
+    ReleaseLoop loop;
+
+    @Inject
+    Releaser releaser;
+
+    @Inject
+    SinchConnection sinch;
+
+    @Inject
+    Clock clock;
+
+    @Resource(lookup = "java:app/jdbc/sms")
+    DataSource dataSource;
+
+    SandboxControl sandbox;
+
+    @BeforeEach
+    void sandboxDispatchesAtOnce() {
+        TestClock.resume();
+        sandbox = new SandboxControl(base);
+        sandbox.reset(); // its queue holds times of the clock the last test moved
+        sandbox.patch("{\"messages_per_second\":0,\"dispatch_delay_ms\":0,\"delivery_delay_ms\":50}");
+    }
+
+    @Test
+    void nothingLeavesBeforeSendAtAndAllThatIsDueLeavesWithinTwoTicks() {
+        List<ContactView> people = people(3);
+        Campaign campaign = scheduled(people, clock.instant().plus(Duration.ofMinutes(10)), null, null);
+
+        long ticks = loop.ticks();
+        await().atMost(WAIT).until(() -> loop.ticks() >= ticks + 2);
+        assertEquals(3, messages.count(campaign.getId(), MessageState.QUEUED), "not due yet: still queued after two ticks");
+        people.forEach(p -> assertEquals(0, sandbox.messagesTo(p.phone())));
+        assertEquals(CampaignState.SCHEDULED, campaigns.get(campaign.getId()).getState());
+
+        TestClock.advance(Duration.ofMinutes(10));
+        long due = loop.ticks();
+        await().atMost(WAIT).until(() -> messages.count(campaign.getId(), MessageState.SENT)
+                + messages.count(campaign.getId(), MessageState.DELIVERED) == 3);
+        assertTrue(loop.ticks() - due <= 2, "left within two ticks of being due (took " + (loop.ticks() - due) + ")");
+        await().atMost(WAIT).untilAsserted(() -> people.forEach(p -> assertEquals(1, sandbox.messagesTo(p.phone()))));
+        for (Message m : messages.page(campaign.getId(), null, 0, 10)) {
+            assertNotNull(m.getBatchId(), "the batch id is stored on each message");
+            assertNotNull(m.getClientReference());
+            assertEquals(1, m.getAttempts());
+        }
+        await().atMost(WAIT).until(() -> campaigns.get(campaign.getId()).getState() == CampaignState.COMPLETED);
+    }
+
+    @Test
+    void pastItsExpiryAMessageIsExpiredWithTheReasonAndNeverSent() {
+        Instant now = clock.instant();
+        String phone = mobile();
+        Message single = messages.send(new MessageDraft(null, phone, "Your parcel arrives today", null, null, null, null,
+                now.plus(Duration.ofHours(1)), now.plus(Duration.ofHours(2))));
+        List<ContactView> people = people(2);
+        Campaign campaign = scheduled(people, now.plus(Duration.ofHours(1)), now.plus(Duration.ofHours(2)), null);
+        campaigns.pause(campaign.getId());
+
+        TestClock.advance(Duration.ofHours(3));
+        await().atMost(WAIT).until(() -> messages.get(single.getId()).getState() == MessageState.EXPIRED);
+        assertTrue(messages.get(single.getId()).getReason().startsWith("Too old to send"), messages.get(single.getId()).getReason());
+        await().atMost(WAIT).until(() -> messages.count(campaign.getId(), MessageState.EXPIRED) == 2);
+        await().atMost(WAIT).until(() -> campaigns.get(campaign.getId()).getState() == CampaignState.COMPLETED);
+        long ticks = loop.ticks();
+        await().atMost(WAIT).until(() -> loop.ticks() >= ticks + 2);
+        assertEquals(0, sandbox.messagesTo(phone));
+        people.forEach(p -> assertEquals(0, sandbox.messagesTo(p.phone())));
+    }
+
+    @Test
+    void optedOutAndSuppressedNumbersAreSkippedWithTheReason() {
+        List<ContactView> people = people(4);
+        contacts.consent(people.get(0).id(), Consent.OPTED_OUT, "operator", "asked by phone");
+        Campaign campaign = scheduled(people, clock.instant().plus(Duration.ofMinutes(5)), null, null);
+        assertEquals(1, messages.count(campaign.getId(), MessageState.SKIPPED), "known at scheduling: skipped at once");
+
+        // Consent changes between scheduling and release are honoured at release.
+        contacts.consent(people.get(1).id(), Consent.OPTED_OUT, "keyword", "STOP");
+        suppressions.add(people.get(2).phone(), "complaint");
+        TestClock.advance(Duration.ofMinutes(5));
+
+        await().atMost(WAIT).until(() -> campaigns.get(campaign.getId()).getState() == CampaignState.COMPLETED);
+        assertEquals(3, messages.count(campaign.getId(), MessageState.SKIPPED));
+        List<String> reasons = messages.page(campaign.getId(), MessageState.SKIPPED, 0, 10).stream().map(Message::getReason).sorted().toList();
+        assertEquals(List.of("On the suppression list", "Opted out", "Opted out"), reasons);
+        await().atMost(WAIT).until(() -> sandbox.messagesTo(people.get(3).phone()) == 1);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(0, sandbox.messagesTo(people.get(i).phone()));
+        }
+    }
+
+    @Test
+    void pauseStopsTheReleaseAndResumeContinuesWithoutOneDuplicate() {
+        List<ContactView> people = people(120);
+        Campaign campaign = campaigns.create(draft(people, clock.instant(), null, 20, null, null));
+        campaigns.schedule(campaign.getId());
+
+        await().atMost(WAIT).until(() -> released(campaign) >= 20);
+        campaigns.pause(campaign.getId());
+        long atPause = released(campaign);
+        long ticks = loop.ticks();
+        await().atMost(WAIT).until(() -> loop.ticks() >= ticks + 2);
+        long afterTwoTicks = released(campaign);
+        assertTrue(afterTwoTicks <= atPause + 20, "at most the slice in flight at the pause leaves (" + atPause + " -> " + afterTwoTicks + ")");
+        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> released(campaign) == afterTwoTicks);
+        assertTrue(afterTwoTicks < 120, "paused before the end");
+
+        campaigns.resume(campaign.getId());
+        await().atMost(WAIT).until(() -> campaigns.get(campaign.getId()).getState() == CampaignState.COMPLETED);
+        assertEquals(120, released(campaign));
+        await().atMost(WAIT).untilAsserted(() -> people.forEach(p -> assertEquals(1, sandbox.messagesTo(p.phone()), p.phone())));
+    }
+
+    @Test
+    void cancelStopsTheRest() {
+        List<ContactView> people = people(100);
+        Campaign campaign = campaigns.create(draft(people, clock.instant(), null, 10, null, null));
+        campaigns.schedule(campaign.getId());
+        await().atMost(WAIT).until(() -> released(campaign) >= 10);
+
+        campaigns.cancel(campaign.getId());
+        long cancelled = messages.count(campaign.getId(), MessageState.CANCELLED);
+        assertTrue(cancelled > 0, "queued messages are cancelled");
+        long ticks = loop.ticks();
+        await().atMost(WAIT).until(() -> loop.ticks() >= ticks + 2);
+        assertEquals(100, released(campaign) + messages.count(campaign.getId(), MessageState.CANCELLED));
+        assertEquals(CampaignState.CANCELLED, campaigns.get(campaign.getId()).getState());
+        // Batches Sinch still held were cancelled there too: what reached a phone is at most what was released, each once.
+        long reached = people.stream().mapToLong(p -> sandbox.messagesTo(p.phone())).sum();
+        assertTrue(reached <= released(campaign), reached + " reached, " + released(campaign) + " released");
+        people.forEach(p -> assertTrue(sandbox.messagesTo(p.phone()) <= 1));
+    }
+
+    @Test
+    void quietHoursInTheRecipientsZoneDeferTheMessage() {
+        ContactView tokyo = contacts.add(new ContactDetails(mobile(), tag(), null, "Asia/Tokyo", Map.of()));
+        ContactView london = contacts.add(new ContactDetails(mobile(), tag(), null, "Europe/London", Map.of()));
+        Instant now = clock.instant();
+        // Quiet from an hour ago until two hours from now, Tokyo time; London's clock is nine hours behind: free.
+        LocalTime tokyoNow = now.atZone(ZoneId.of("Asia/Tokyo")).toLocalTime();
+        LocalTime from = tokyoNow.minusHours(1).withSecond(0).withNano(0);
+        LocalTime to = tokyoNow.plusHours(2).withSecond(0).withNano(0);
+        Campaign campaign = campaigns.create(draft(List.of(tokyo, london), now, null, null, from, to));
+        campaigns.schedule(campaign.getId());
+
+        await().atMost(WAIT).until(() -> sandbox.messagesTo(london.phone()) == 1);
+        await().atMost(WAIT).until(() -> "Deferred: quiet hours".equals(messageTo(campaign, tokyo).getReason()));
+        Message deferred = messageTo(campaign, tokyo);
+        assertEquals(MessageState.QUEUED, deferred.getState());
+        Instant expected = now.atZone(ZoneId.of("Asia/Tokyo")).with(to).toInstant();
+        if (expected.isBefore(now)) {
+            expected = expected.plus(Duration.ofDays(1));
+        }
+        assertEquals(expected, deferred.getDueAt(), "deferred to the end of the quiet hours");
+        assertEquals(0, sandbox.messagesTo(tokyo.phone()));
+
+        TestClock.advance(Duration.between(now, expected).plusSeconds(1));
+        await().atMost(WAIT).until(() -> sandbox.messagesTo(tokyo.phone()) == 1);
+    }
+
+    @Test
+    void fourReleaseLoopsOverTenThousandRecipientsSendEachExactlyOnce() throws Exception {
+        int recipients = 10_000;
+        GroupView group = groups.create(tag());
+        String prefix = bulkContacts(group.id(), recipients);
+        // Scheduled a day ahead, so the console's own loop leaves it alone; its rows made due for the four loops below.
+        Campaign campaign = campaigns.create(new CampaignDraft(tag(), null, "Hello ${name}, your code is ready", List.of(group.id()),
+                null, null, clock.instant().plus(Duration.ofDays(1)), clock.instant().plus(Duration.ofDays(2)), null, null, null));
+        campaigns.schedule(campaign.getId());
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("update message set due_at = ? where campaign_id = ?")) {
+            ps.setObject(1, java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
+            ps.setLong(2, campaign.getId());
+            assertEquals(recipients, ps.executeUpdate());
+        }
+        SinchClient client = sinch.client().orElseThrow();
+        SendStream stream = new SendStream(campaign.getId(), campaign.getBody(), null, campaign.getReportMode(), null, null);
+
+        int loops = 4;
+        AtomicLong[] claimed = new AtomicLong[loops];
+        long[][] window = new long[loops][2];
+        // Managed threads: each loop has its own transactions and connections, as on separate instances.
+        ExecutorService pool = Executors.newFixedThreadPool(loops,
+                javax.naming.InitialContext.<jakarta.enterprise.concurrent.ManagedThreadFactory>doLookup("java:comp/DefaultManagedThreadFactory"));
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < loops; i++) {
+                int loopNo = i;
+                claimed[i] = new AtomicLong();
+                done.add(pool.submit(() -> {
+                    window[loopNo][0] = System.nanoTime();
+                    Releaser.Slice slice;
+                    do {
+                        slice = releaser.releaseOne(client, stream, 250);
+                        claimed[loopNo].addAndGet(slice.claimed());
+                        if (slice.claimed() > 0) {
+                            window[loopNo][1] = System.nanoTime();
+                        }
+                    } while (slice.progressed());
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        long total = 0;
+        for (int i = 0; i < loops; i++) {
+            assertTrue(claimed[i].get() > 0, "loop " + i + " claimed work");
+            total += claimed[i].get();
+        }
+        assertEquals(recipients, total, "every row claimed once in all");
+        long latestStart = Math.max(Math.max(window[0][0], window[1][0]), Math.max(window[2][0], window[3][0]));
+        long earliestEnd = Math.min(Math.min(window[0][1], window[1][1]), Math.min(window[2][1], window[3][1]));
+        assertTrue(latestStart < earliestEnd, "the four loops claimed at the same time");
+        assertEquals(recipients, messages.count(campaign.getId(), MessageState.SENT) + messages.count(campaign.getId(), MessageState.DELIVERED));
+
+        await().atMost(Duration.ofMinutes(3)).untilAsserted(() -> {
+            var perRecipient = sandbox.counters().getJsonObject("messages_per_recipient");
+            long ours = 0;
+            for (var e : perRecipient.entrySet()) {
+                if (e.getKey().startsWith(prefix)) {
+                    assertEquals(1, ((jakarta.json.JsonNumber) e.getValue()).longValue(), "exactly once: " + e.getKey());
+                    ours++;
+                }
+            }
+            assertEquals(recipients, ours, "every recipient reached Sinch");
+        });
+    }
+
+    private long released(Campaign campaign) {
+        return messages.count(campaign.getId(), MessageState.SENDING) + messages.count(campaign.getId(), MessageState.SENT)
+                + messages.count(campaign.getId(), MessageState.DELIVERED) + messages.count(campaign.getId(), MessageState.FAILED);
+    }
+
+    private Message messageTo(Campaign campaign, ContactView contact) {
+        return messages.page(campaign.getId(), null, 0, 100).stream().filter(m -> m.getPhone().equals(contact.phone())).findFirst().orElseThrow();
+    }
+
+    private Campaign scheduled(List<ContactView> people, Instant sendAt, Instant expireAt, Integer rate) {
+        Campaign campaign = campaigns.create(draft(people, sendAt, expireAt, rate, null, null));
+        return campaigns.schedule(campaign.getId());
+    }
+
+    private CampaignDraft draft(List<ContactView> people, Instant sendAt, Instant expireAt, Integer rate, LocalTime quietFrom, LocalTime quietTo) {
+        GroupView group = groups.create(tag());
+        groups.addMembers(group.id(), people.stream().map(ContactView::id).toList());
+        return new CampaignDraft(tag(), null, "Hi ${name}, see you soon", List.of(group.id()), null, null, sendAt, expireAt, rate,
+                quietFrom, quietTo);
+    }
+
+    private List<ContactView> people(int n) {
+        List<ContactView> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(contacts.add(new ContactDetails(mobile(), tag())));
+        }
+        return out;
+    }
+
+    /** {@code n} contacts straight into the tables (fast), all in {@code group}; answers their numbers' common prefix (digits). */
+    private String bulkContacts(long group, int n) throws Exception {
+        String prefix = "4474" + (60 + ThreadLocalRandom.current().nextInt(40)) + ThreadLocalRandom.current().nextInt(10);
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("insert into contact (id, phone, name, created_at, updated_at, version, consent)"
+                    + " values (nextval('contact_seq'), ?, ?, ?, ?, 0, 'SUBSCRIBED')")) {
+                var now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+                for (int i = 0; i < n; i++) {
+                    ps.setString(1, "+" + prefix + String.format("%05d", i));
+                    ps.setString(2, "Bulk " + i);
+                    ps.setObject(3, now);
+                    ps.setObject(4, now);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("insert into group_member (group_id, contact_id, added_at) select " + group
+                        + ", id, created_at from contact where phone like '+" + prefix + "%'");
+            }
+            c.commit();
+        }
+        return prefix;
+    }
+
+    private static String tag() {
+        return "t" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A valid random UK mobile (+44 7400 xxxxxx). */
+    private static String mobile() {
+        return "+447400" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+    }
+}
