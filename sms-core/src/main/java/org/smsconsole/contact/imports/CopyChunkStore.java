@@ -132,14 +132,17 @@ final class CopyChunkStore implements ChunkStore {
     }
 
     /**
-     * The planner costs an index probe as a disk read, so for 20,000 staged rows it prefers to read all
-     * of contact (or its whole phone index), which takes a second at a million contacts, and more the
-     * staler its statistics are during a big import; the probes take tens of milliseconds.
+     * Leaves the planner one way: a B-tree probe of contact per staged row, tens of milliseconds for a
+     * chunk. Its own choices were seen to go wrong in the middle of a big import, when contact's
+     * statistics are stale or missing: reading all of contact for a hash join (a second per chunk at a
+     * million contacts), or probing the phone trigram index for equality (minutes per chunk). JIT
+     * compiling such a cheap statement would cost more than running it.
      */
     private void nestedLoops(boolean only) throws SQLException {
         String value = only ? "off" : "default";
-        execute("set local enable_hashjoin to " + value);
-        execute("set local enable_mergejoin to " + value);
+        for (String setting : new String[]{"enable_hashjoin", "enable_mergejoin", "enable_bitmapscan", "jit"}) {
+            execute("set local " + setting + " to " + value);
+        }
     }
 
     private int execute(String sql) throws SQLException {
