@@ -10,7 +10,6 @@ import org.smsconsole.sinch.batch.Batch;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -40,13 +39,9 @@ public class BatchDispatcher {
     @Inject
     DeliveryReceipts receipts;
 
-    /** Requests that reached Sinch, for the benchmark and the logs. */
-    final LongAdder requests = new LongAdder();
-
     void dispatch(SinchClient sinch, OutgoingBatch batch) {
         Batch accepted;
         try {
-            requests.increment();
             accepted = sinch.batches().send(batch.request());
         } catch (SinchValidationException e) {
             // Our own client refused it before sending: about the message, never applied.
