@@ -123,81 +123,56 @@ public class Outbox {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int sent(String clientReference, List<Long> ids, String batchId) {
         Instant now = clock.instant();
-        return work(c -> {
-            try (PreparedStatement ps = c.prepareStatement("update message set state = 'SENT', batch_id = ?, sent_at = ?, status_at = ?,"
-                    + " lease_until = null, reason = null where client_reference = ? and state = 'SENDING' and id in (" + Sql.marks(ids.size()) + ")")) {
-                ps.setString(1, batchId);
-                Sql.time(ps, 2, now);
-                Sql.time(ps, 3, now);
-                ps.setString(4, clientReference);
-                Sql.bindLongs(ps, 5, ids);
-                return ps.executeUpdate();
-            }
-        });
+        return updateLeased(clientReference, ids, "state = 'SENT', batch_id = ?, sent_at = ?, status_at = ?, lease_until = null, reason = null",
+                batchId, now, now);
     }
 
     /** Back to the queue, due at {@code dueAt}; {@code counted} false for failures that were not the message's (a halt). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int retryLater(String clientReference, List<Long> ids, Instant dueAt, String reason, boolean counted) {
-        return work(c -> {
-            try (PreparedStatement ps = c.prepareStatement("update message set state = 'QUEUED', due_at = ?, lease_until = null, reason = ?"
-                    + (counted ? "" : ", attempts = attempts - 1")
-                    + " where client_reference = ? and state = 'SENDING' and id in (" + Sql.marks(ids.size()) + ")")) {
-                Sql.time(ps, 1, dueAt);
-                ps.setString(2, truncate(reason));
-                ps.setString(3, clientReference);
-                Sql.bindLongs(ps, 4, ids);
-                return ps.executeUpdate();
-            }
-        });
+        return updateLeased(clientReference, ids, "state = 'QUEUED', due_at = ?, lease_until = null, reason = ?"
+                + (counted ? "" : ", attempts = attempts - 1"), dueAt, truncate(reason));
     }
 
     /** Sinch refused a batch of several for one bad recipient: each goes again alone, so only that one fails. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int splitUp(String clientReference, List<Long> ids, String reason) {
-        Instant now = clock.instant();
-        return work(c -> {
-            try (PreparedStatement ps = c.prepareStatement("update message set state = 'QUEUED', solo = true, due_at = ?, lease_until = null,"
-                    + " attempts = attempts - 1, reason = ? where client_reference = ? and state = 'SENDING' and id in (" + Sql.marks(ids.size()) + ")")) {
-                Sql.time(ps, 1, now);
-                ps.setString(2, truncate(reason));
-                ps.setString(3, clientReference);
-                Sql.bindLongs(ps, 4, ids);
-                return ps.executeUpdate();
-            }
-        });
+        return updateLeased(clientReference, ids, "state = 'QUEUED', solo = true, due_at = ?, lease_until = null, attempts = attempts - 1, reason = ?",
+                clock.instant(), truncate(reason));
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int failed(String clientReference, List<Long> ids, String reason, Integer code) {
-        Instant now = clock.instant();
-        return work(c -> {
-            try (PreparedStatement ps = c.prepareStatement("update message set state = 'FAILED', lease_until = null, reason = ?, delivery_code = ?,"
-                    + " status_at = ? where client_reference = ? and state = 'SENDING' and id in (" + Sql.marks(ids.size()) + ")")) {
-                ps.setString(1, truncate(reason));
-                if (code == null) {
-                    ps.setNull(2, java.sql.Types.INTEGER);
-                } else {
-                    ps.setInt(2, code);
-                }
-                Sql.time(ps, 3, now);
-                ps.setString(4, clientReference);
-                Sql.bindLongs(ps, 5, ids);
-                return ps.executeUpdate();
-            }
-        });
+        return updateLeased(clientReference, ids, "state = 'FAILED', lease_until = null, reason = ?, delivery_code = ?, status_at = ?",
+                truncate(reason), code, clock.instant());
     }
 
     /** Sinch may have created the batch (5xx, timeout): the lease ends at {@code at}, then the reconciler looks it up. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int reconcileAt(String clientReference, List<Long> ids, Instant at, String reason) {
+        return updateLeased(clientReference, ids, "lease_until = ?, reason = ?", at, truncate(reason));
+    }
+
+    /**
+     * One update of the rows a claim leased for one batch, only while they are still SENDING under that reference
+     * (a reconciler may have settled them meanwhile). {@code values} bind the {@code ?} of {@code assignments} in order.
+     */
+    private int updateLeased(String clientReference, List<Long> ids, String assignments, Object... values) {
         return work(c -> {
-            try (PreparedStatement ps = c.prepareStatement("update message set lease_until = ?, reason = ?"
+            try (PreparedStatement ps = c.prepareStatement("update message set " + assignments
                     + " where client_reference = ? and state = 'SENDING' and id in (" + Sql.marks(ids.size()) + ")")) {
-                Sql.time(ps, 1, at);
-                ps.setString(2, truncate(reason));
-                ps.setString(3, clientReference);
-                Sql.bindLongs(ps, 4, ids);
+                int i = 1;
+                for (Object v : values) {
+                    if (v instanceof Instant t) {
+                        Sql.time(ps, i++, t);
+                    } else if (v == null) {
+                        ps.setNull(i++, java.sql.Types.INTEGER); // the one value that may be absent: Sinch's code
+                    } else {
+                        ps.setObject(i++, v);
+                    }
+                }
+                ps.setString(i++, clientReference);
+                Sql.bindLongs(ps, i, ids);
                 return ps.executeUpdate();
             }
         });
