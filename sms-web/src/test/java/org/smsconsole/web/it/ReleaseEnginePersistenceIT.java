@@ -276,10 +276,13 @@ class ReleaseEnginePersistenceIT {
                 javax.naming.InitialContext.<jakarta.enterprise.concurrent.ManagedThreadFactory>doLookup("java:comp/DefaultManagedThreadFactory"));
         try {
             List<Future<?>> done = new ArrayList<>();
+            // All four start claiming together: a thread that starts late on a fast machine would find nothing left.
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(loops);
             for (int i = 0; i < loops; i++) {
                 int loopNo = i;
                 claimed[i] = new AtomicLong();
                 done.add(pool.submit(() -> {
+                    start.await(1, java.util.concurrent.TimeUnit.MINUTES);
                     window[loopNo][0] = System.nanoTime();
                     Releaser.Slice slice;
                     do {
@@ -307,7 +310,9 @@ class ReleaseEnginePersistenceIT {
         long latestStart = Math.max(Math.max(window[0][0], window[1][0]), Math.max(window[2][0], window[3][0]));
         long earliestEnd = Math.min(Math.min(window[0][1], window[1][1]), Math.min(window[2][1], window[3][1]));
         assertTrue(latestStart < earliestEnd, "the four loops claimed at the same time");
-        assertEquals(recipients, messages.count(campaign.getId(), MessageState.SENT) + messages.count(campaign.getId(), MessageState.DELIVERED));
+        // Handed to Sinch once each; the sandbox fails numbers ending in 666, and fast reports may have arrived already.
+        assertEquals(recipients, messages.count(campaign.getId(), MessageState.SENT) + messages.count(campaign.getId(), MessageState.DELIVERED)
+                + messages.count(campaign.getId(), MessageState.FAILED));
 
         await().atMost(Duration.ofMinutes(3)).untilAsserted(() -> {
             var perRecipient = sandbox.counters().getJsonObject("messages_per_recipient");
