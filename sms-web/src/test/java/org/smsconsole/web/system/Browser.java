@@ -86,8 +86,10 @@ public final class Browser implements AutoCloseable {
         new WebDriverWait(driver, PATIENCE).until(d -> !bodyText().contains(text));
     }
 
+    /** The visible text; a page replaced while it is read (navigation, a full ajax update) is read again. */
     public String bodyText() {
-        return driver.findElement(By.tagName("body")).getText();
+        return new WebDriverWait(driver, PATIENCE).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.tagName("body")).getText());
     }
 
     /** Waits until no PrimeFaces ajax request is queued or running. */
