@@ -91,6 +91,7 @@ public class Contacts {
 
     public void remove(long id) {
         Contact contact = find(id);
+        em.createNativeQuery("update message set contact_id = null where contact_id = ?1").setParameter(1, id).executeUpdate();
         em.remove(contact);
         audit.record("CONTACT_DELETED", subject(contact), null);
     }
@@ -102,6 +103,7 @@ public class Contacts {
         }
         int removed = 0;
         for (List<Long> slice : slices(List.copyOf(ids), 1000)) {
+            em.createNativeQuery("update message set contact_id = null where contact_id in (:ids)").setParameter("ids", slice).executeUpdate();
             removed += em.createNativeQuery("delete from contact where id in (:ids)").setParameter("ids", slice).executeUpdate();
         }
         audit.record("CONTACTS_DELETED", removed + " selected contacts", null);
@@ -111,6 +113,9 @@ public class Contacts {
     /** Deletes every contact the search finds (their attributes and memberships go with them). */
     public int removeMatching(ContactQuery query) {
         ContactSearch search = new ContactSearch(query);
+        // message.contact_id has no foreign key (V17): the messages keep their number and lose the contact.
+        search.bind(em.createNativeQuery("update message set contact_id = null where contact_id in (select c.id from contact c"
+                + search.where() + ")")).executeUpdate();
         int removed = search.bind(em.createNativeQuery("delete from contact c" + search.where())).executeUpdate();
         audit.record("CONTACTS_DELETED", removed + " contacts", "matching " + query.describe());
         return removed;

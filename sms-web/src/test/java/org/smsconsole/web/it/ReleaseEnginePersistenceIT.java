@@ -331,6 +331,26 @@ class ReleaseEnginePersistenceIT {
         });
     }
 
+    @Test
+    void deletedContactsLeaveTheirMessagesBehindWithoutTheContact() {
+        // message.contact_id has no foreign key (V17): each way of deleting contacts must clear it itself.
+        List<ContactView> people = people(4);
+        Campaign campaign = scheduled(people, clock.instant().plus(Duration.ofDays(1)), null, null);
+        contacts.remove(people.get(0).id());
+        contacts.removeAll(List.of(people.get(1).id()));
+        contacts.removeMatching(org.smsconsole.contact.ContactQuery.text(people.get(2).name()));
+
+        List<Message> queued = messages.page(campaign.getId(), null, 0, 10);
+        assertEquals(4, queued.size(), "no message went with its contact");
+        for (int i = 0; i < 3; i++) {
+            String phone = people.get(i).phone();
+            Message m = queued.stream().filter(q -> q.getPhone().equals(phone)).findFirst().orElseThrow();
+            assertEquals(null, m.getContactId(), "deleted contact " + i + " is no longer referenced");
+        }
+        String kept = people.get(3).phone();
+        assertEquals(people.get(3).id(), queued.stream().filter(q -> q.getPhone().equals(kept)).findFirst().orElseThrow().getContactId());
+    }
+
     private long released(Campaign campaign) {
         return messages.count(campaign.getId(), MessageState.SENDING) + messages.count(campaign.getId(), MessageState.SENT)
                 + messages.count(campaign.getId(), MessageState.DELIVERED) + messages.count(campaign.getId(), MessageState.FAILED);
