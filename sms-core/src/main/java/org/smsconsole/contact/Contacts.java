@@ -81,12 +81,66 @@ public class Contacts {
             throw new InvalidInputException("consent_reason", "A reason has at most " + MAX_REASON + " characters");
         }
         if (contact.getConsent() != consent || !java.util.Objects.equals(contact.getConsentReason(), cleanReason)) {
-            contact.consent(consent, how, cleanReason, clock.instant());
-            em.flush();
-            audit.record("CONTACT_CONSENT_CHANGED", subject(contact), consent.apiName() + " via " + how
-                    + (cleanReason == null ? "" : ": " + cleanReason));
+            consentChanged(contact, consent, how, cleanReason);
         }
         return ContactView.of(contact);
+    }
+
+    /**
+     * Consent the contact asked for themselves (a STOP or START message): changes only when the consent differs,
+     * so a repeated STOP changes (and confirms) nothing. {@code reason} is cut to fit.
+     *
+     * @return true when the consent changed
+     */
+    public boolean consentByMessage(long id, Consent consent, String how, String reason) {
+        Contact contact = find(id);
+        if (contact.getConsent() == consent) {
+            return false;
+        }
+        String cleanReason = ContactDetails.blankToNull(reason);
+        if (cleanReason != null && cleanReason.length() > MAX_REASON) {
+            cleanReason = cleanReason.substring(0, MAX_REASON - 1) + "\u2026";
+        }
+        consentChanged(contact, consent, how, cleanReason);
+        return true;
+    }
+
+    /** The one path every consent change takes: stored, stamped with the time, audited. */
+    private void consentChanged(Contact contact, Consent consent, String how, String reason) {
+        contact.consent(consent, how, reason, clock.instant());
+        em.flush();
+        audit.record("CONTACT_CONSENT_CHANGED", subject(contact), consent.apiName() + " via " + how
+                + (reason == null ? "" : ": " + reason));
+    }
+
+    /**
+     * The contact who sent a message from {@code e164} (a "+digits" number as Sinch gave it); an unknown number
+     * becomes a contact with no name, subscribed, its time zone derived from the number. Sinch only promises a
+     * possible number, so one libphonenumber does not call valid is kept as given, without a time zone.
+     *
+     * @return empty when the sender is not a number (an alphanumeric id)
+     */
+    public Optional<ContactView> senderOf(String e164) {
+        if (e164 == null || !e164.matches("\\+[1-9][0-9]{1,14}")) {
+            return Optional.empty();
+        }
+        ContactDetails details;
+        try {
+            details = new ContactDetails(e164, null).clean(settings.defaultCountry());
+        } catch (InvalidInputException e) {
+            details = new ContactDetails(e164, null, null, null, Map.of());
+        }
+        String phone = details.phone();
+        Optional<Contact> known = em.createQuery("select c from Contact c where c.phone = :phone", Contact.class)
+                .setParameter("phone", phone).getResultStream().findFirst();
+        if (known.isPresent()) {
+            return known.map(ContactView::of);
+        }
+        Contact contact = new Contact(details, clock.instant());
+        em.persist(contact);
+        em.flush();
+        audit.record("CONTACT_CREATED", subject(contact), "from an inbound message");
+        return Optional.of(ContactView.of(contact));
     }
 
     public void remove(long id) {

@@ -12,7 +12,8 @@ import java.time.Instant;
 
 /**
  * An SMS (or MMS) someone sent to us, as Sinch delivered it: one row per Sinch inbound id. Written by
- * {@link Inbounds#store}; the inbox and STOP handling will read it.
+ * {@link Inbounds#store}, linked to its sender's contact and marked with the keyword action it applied by
+ * {@link Receiving}.
  */
 @Entity
 @Table(name = "inbound_message")
@@ -59,6 +60,14 @@ public class InboundMessage {
 
     @Column(name = "client_reference", length = 2048)
     private String clientReference;
+
+    /** The contact who sent it (created for an unknown number); null for an alphanumeric sender or a deleted contact. */
+    @Column(name = "contact_id")
+    private Long contactId;
+
+    /** {@code opt_out}, {@code opt_in} or {@code help}: the keyword it was; null when it was none. */
+    @Column(name = "keyword_action", length = 16)
+    private String keywordAction;
 
     protected InboundMessage() {
     }
@@ -109,5 +118,14 @@ public class InboundMessage {
 
     public String getClientReference() {
         return clientReference;
+    }
+
+    public Long getContactId() {
+        return contactId;
+    }
+
+    /** The keyword action it applied, if it was a keyword. */
+    public KeywordAction getKeywordAction() {
+        return keywordAction == null ? null : KeywordAction.valueOf(keywordAction.toUpperCase(java.util.Locale.ROOT));
     }
 }

@@ -29,8 +29,8 @@ import java.util.logging.Logger;
 
 /**
  * Keeps inbound messages (MOs) from the webhook or the poller, once per Sinch id: a callback Sinch repeats,
- * or an MO both posted and polled, is stored once. The inbox and STOP handling come later; until then
- * nothing that arrives is lost.
+ * or an MO both posted and polled, is stored once. What is new is handed to {@link Receiving} in the same
+ * transaction (its contact, its keyword), so that happens exactly once too.
  */
 @ApplicationScoped
 @Transactional
@@ -51,6 +51,9 @@ public class Inbounds {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Receiving receiving;
 
     /** @return true when it was new; false when this Sinch id is already stored (nothing changes) */
     public boolean store(Inbound mo) {
@@ -75,6 +78,65 @@ public class Inbounds {
                 .setParameter("id", sinchId).getResultStream().findFirst();
     }
 
+    /** Newest first (by the time Sinch received them). */
+    public List<InboundMessage> page(InboundSearch search, int first, int size) {
+        var query = em.createQuery("select m from InboundMessage m" + where(search) + " order by m.receivedAt desc nulls last, m.id desc",
+                InboundMessage.class);
+        bind(query, search);
+        return query.setFirstResult(first).setMaxResults(size).getResultList();
+    }
+
+    public long count(InboundSearch search) {
+        var query = em.createQuery("select count(m) from InboundMessage m" + where(search), Long.class);
+        bind(query, search);
+        return query.getSingleResult();
+    }
+
+    private static String where(InboundSearch s) {
+        List<String> terms = new ArrayList<>();
+        if (s.from() != null) {
+            terms.add("m.from = :from");
+        }
+        if (s.contactId() != null) {
+            terms.add("m.contactId = :contact");
+        }
+        if (s.since() != null) {
+            terms.add("m.receivedAt >= :since");
+        }
+        if (s.until() != null) {
+            terms.add("m.receivedAt < :until");
+        }
+        if (s.keywordAction() != null) {
+            terms.add("m.keywordAction = :action");
+        }
+        if (s.contains() != null && !s.contains().isEmpty()) {
+            terms.add("lower(m.body) like :text escape '!'");
+        }
+        return terms.isEmpty() ? "" : " where " + String.join(" and ", terms);
+    }
+
+    private static void bind(jakarta.persistence.TypedQuery<?> query, InboundSearch s) {
+        if (s.from() != null) {
+            query.setParameter("from", s.from());
+        }
+        if (s.contactId() != null) {
+            query.setParameter("contact", s.contactId());
+        }
+        if (s.since() != null) {
+            query.setParameter("since", s.since());
+        }
+        if (s.until() != null) {
+            query.setParameter("until", s.until());
+        }
+        if (s.keywordAction() != null) {
+            query.setParameter("action", s.keywordAction().apiName());
+        }
+        if (s.contains() != null && !s.contains().isEmpty()) {
+            String escaped = s.contains().toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
+            query.setParameter("text", "%" + escaped + "%");
+        }
+    }
+
     private int insert(List<Row> unsorted) {
         if (unsorted.isEmpty()) {
             return 0;
@@ -82,7 +144,8 @@ public class Inbounds {
         List<Row> rows = new ArrayList<>(unsorted);
         rows.sort(Comparator.comparing(Row::sinchId)); // one key order: concurrent pages never deadlock
         OffsetDateTime now = utc(clock.instant());
-        return em.unwrap(Session.class).doReturningWork(c -> {
+        List<Row> fresh = new ArrayList<>();
+        em.unwrap(Session.class).doWork(c -> {
             try (PreparedStatement ps = c.prepareStatement(INSERT)) {
                 for (Row r : rows) {
                     ps.setString(1, r.sinchId());
@@ -98,13 +161,20 @@ public class Inbounds {
                     setString(ps, 11, r.clientReference());
                     ps.addBatch();
                 }
-                int stored = 0;
-                for (int n : ps.executeBatch()) {
-                    stored += Math.max(n, 0);
+                int[] counts = ps.executeBatch();
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] > 0) {
+                        fresh.add(rows.get(i));
+                    }
                 }
-                return stored;
             }
         });
+        // In the order they were sent: a STOP and then a START on one page leave the contact subscribed.
+        fresh.sort(Comparator.comparing(Row::receivedAt, Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(Row::sinchId));
+        for (Row r : fresh) {
+            receiving.handle(new Receiving.Arrived(r.sinchId(), r.from(), r.to(), r.text(), r.receivedAt()));
+        }
+        return fresh.size();
     }
 
     private static void setString(PreparedStatement ps, int index, String value) throws SQLException {
@@ -129,7 +199,7 @@ public class Inbounds {
 
     /** An MO as stored: the id and sender are required, the rest is cut to fit rather than refused. */
     private record Row(String sinchId, String type, String from, String to, String body, String udh, Instant receivedAt,
-                       Instant sentAt, String operatorId, String clientReference) {
+                       Instant sentAt, String operatorId, String clientReference, String text) {
 
         static Row of(Inbound mo) {
             if (mo.id() == null || mo.id().isBlank() || mo.id().length() > 64) {
@@ -140,17 +210,20 @@ public class Inbounds {
             }
             String body;
             String udh = null;
-            if (mo instanceof TextInbound text) {
-                body = text.body();
+            String text = null; // what a keyword is read from
+            if (mo instanceof TextInbound t) {
+                body = t.body();
+                text = body;
             } else if (mo instanceof BinaryInbound binary) {
                 body = binary.body();
                 udh = binary.udh();
             } else {
                 MediaInbound.Body media = ((MediaInbound) mo).body();
                 body = media == null ? null : SinchJson.write(media);
+                text = media == null ? null : media.message();
             }
             return new Row(mo.id(), mo.getType(), cut(phone(mo.from()), 32), cut(mo.to(), 32), cut(body, MAX_BODY), cut(udh, 512),
-                    mo.receivedAt(), mo.sentAt(), cut(mo.operatorId(), 64), cut(mo.clientReference(), 2048));
+                    mo.receivedAt(), mo.sentAt(), cut(mo.operatorId(), 64), cut(mo.clientReference(), 2048), text);
         }
 
         /** E.164 with + when the sender is a number (as contacts are stored), else as given. */

@@ -20,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -94,7 +95,7 @@ public class Outbox {
                     settled.add(new Object[] {row.id(), "EXPIRED", "Too old to send: it expired at " + row.expireAt() + " before its release"});
                     expired++;
                 } else if (row.kind() != MessageKind.COMPLIANCE && (r.optedOut() || r.suppressed())) {
-                    settled.add(new Object[] {row.id(), "SKIPPED", r.optedOut() ? "Opted out" : "On the suppression list"});
+                    settled.add(new Object[] {row.id(), "SKIPPED", r.skipReason()});
                     skipped++;
                 } else if (stream.quietHours() != null && r.timeZone() != null) {
                     Instant allowed = stream.quietHours().nextAllowed(now, ZoneId.of(r.timeZone()));
@@ -276,15 +277,16 @@ public class Outbox {
         }
         List<String> placeholders = stream.isCampaign() ? PlaceholderRenderer.placeholders(stream.body()) : List.of();
         Map<Long, Map<String, String>> values = new HashMap<>();
-        Map<Long, Object[]> contacts = new HashMap<>(); // optedOut, zone, name
+        Map<Long, Object[]> contacts = new HashMap<>(); // optedOut, zone, name, how they opted out
         if (!byContact.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement("select id, name, consent, time_zone from contact where id in ("
-                    + Sql.marks(byContact.size()) + ")")) {
+            try (PreparedStatement ps = c.prepareStatement("select id, name, consent, time_zone, consent_source, consent_changed_at"
+                    + " from contact where id in (" + Sql.marks(byContact.size()) + ")")) {
                 Sql.bindLongs(ps, 1, byContact.keySet());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        contacts.put(rs.getLong("id"), new Object[] {"OPTED_OUT".equals(rs.getString("consent")), rs.getString("time_zone"),
-                                rs.getString("name")});
+                        boolean optedOut = "OPTED_OUT".equals(rs.getString("consent"));
+                        contacts.put(rs.getLong("id"), new Object[] {optedOut, rs.getString("time_zone"), rs.getString("name"),
+                                optedOut ? optedOutHow(rs.getString("consent_source"), rs.getObject("consent_changed_at", OffsetDateTime.class)) : null});
                     }
                 }
             }
@@ -312,9 +314,17 @@ public class Outbox {
             Map<String, String> v = new HashMap<>(values.getOrDefault(row.contactId(), Map.of()));
             v.put("name", contact == null || contact[2] == null ? "" : (String) contact[2]); // built-ins win, as in previews
             v.put("phone", row.phone());
-            out.put(row.id(), new Recipient(optedOut, suppressed.contains(row.phone()), validZone(zone), v));
+            out.put(row.id(), new Recipient(optedOut, suppressed.contains(row.phone()), validZone(zone), v,
+                    contact == null ? null : (String) contact[3]));
         }
         return out;
+    }
+
+    /** "via keyword at 2026-05-01T09:00:00Z": what staff read in the skip reason. */
+    private static String optedOutHow(String source, OffsetDateTime at) {
+        String how = (source == null ? "" : "via " + source) + (at == null ? "" : (source == null ? "" : " ") + "at "
+                + at.toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        return how.isEmpty() ? null : how;
     }
 
     private static String zoneOfNumber(String e164) {

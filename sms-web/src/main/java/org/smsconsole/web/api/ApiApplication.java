@@ -32,6 +32,7 @@ public class ApiApplication extends Application {
                 HealthResource.class, TemplatesResource.class,
                 ContactsResource.class, GroupsResource.class, JobsResource.class,
                 MessagesResource.class, CampaignsResource.class, SendingStatusResource.class, SinchWebhookResource.class,
+                org.smsconsole.web.api.receiving.InboundResource.class,
                 InvalidInputMapper.class, NotFoundMapper.class, ConflictMapper.class, WebApplicationExceptionMapper.class,
                 JsonbExceptionMapper.class, UnreadableBodyMapper.class);
     }

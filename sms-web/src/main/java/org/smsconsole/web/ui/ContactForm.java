@@ -20,6 +20,9 @@ public class ContactForm implements Serializable {
     private String attributes;
     private Consent consent = Consent.SUBSCRIBED;
     private String consentReason;
+    /** How and when consent last changed (read-only: staff see why a contact is skipped). */
+    private String consentSource;
+    private java.time.Instant consentChangedAt;
 
     ContactForm() {
     }
@@ -37,6 +40,8 @@ public class ContactForm implements Serializable {
         form.attributes = c.attributesText();
         form.consent = c.consent();
         form.consentReason = c.consentReason();
+        form.consentSource = c.consentSource();
+        form.consentChangedAt = c.consentChangedAt();
         return form;
     }
 
@@ -118,5 +123,13 @@ public class ContactForm implements Serializable {
 
     public void setConsentReason(String consentReason) {
         this.consentReason = consentReason;
+    }
+
+    public String getConsentSource() {
+        return consentSource;
+    }
+
+    public java.time.Instant getConsentChangedAt() {
+        return consentChangedAt;
     }
 }
