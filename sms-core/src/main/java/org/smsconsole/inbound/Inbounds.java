@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
+import org.smsconsole.inbox.Conversations;
 import org.smsconsole.sinch.Msisdn;
 import org.smsconsole.sinch.SinchJson;
 import org.smsconsole.sinch.inbound.BinaryInbound;
@@ -29,8 +30,7 @@ import java.util.logging.Logger;
 
 /**
  * Keeps inbound messages (MOs) from the webhook or the poller, once per Sinch id: a callback Sinch repeats,
- * or an MO both posted and polled, is stored once. The inbox and STOP handling come later; until then
- * nothing that arrives is lost.
+ * or an MO both posted and polled, is stored once, and only then counts in the inbox ({@link Conversations#received}).
  */
 @ApplicationScoped
 @Transactional
@@ -51,6 +51,9 @@ public class Inbounds {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Conversations conversations;
 
     /** @return true when it was new; false when this Sinch id is already stored (nothing changes) */
     public boolean store(Inbound mo) {
@@ -82,7 +85,8 @@ public class Inbounds {
         List<Row> rows = new ArrayList<>(unsorted);
         rows.sort(Comparator.comparing(Row::sinchId)); // one key order: concurrent pages never deadlock
         OffsetDateTime now = utc(clock.instant());
-        return em.unwrap(Session.class).doReturningWork(c -> {
+        List<Conversations.Arrival> arrivals = new ArrayList<>();
+        int stored = em.unwrap(Session.class).doReturningWork(c -> {
             try (PreparedStatement ps = c.prepareStatement(INSERT)) {
                 for (Row r : rows) {
                     ps.setString(1, r.sinchId());
@@ -98,13 +102,21 @@ public class Inbounds {
                     setString(ps, 11, r.clientReference());
                     ps.addBatch();
                 }
-                int stored = 0;
-                for (int n : ps.executeBatch()) {
-                    stored += Math.max(n, 0);
+                int[] counts = ps.executeBatch();
+                int added = 0;
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] > 0) {
+                        added++;
+                        Row r = rows.get(i);
+                        arrivals.add(new Conversations.Arrival(r.from(), r.receivedAt(), r.type(), r.body()));
+                    }
                 }
-                return stored;
+                return added;
             }
         });
+        // After the JDBC work (a query on this session inside it would close its connection), in the same transaction.
+        conversations.received(arrivals);
+        return stored;
     }
 
     private static void setString(PreparedStatement ps, int index, String value) throws SQLException {
