@@ -15,7 +15,7 @@ create table conversation (
     created_at    timestamp with time zone not null
 );
 -- The list, newest first, one page at a time.
-create index conversation_last_idx on conversation (last_at, phone);
+create index conversation_last_idx on conversation (last_at desc, phone desc);
 -- The menu's unread total reads only the conversations with something unread.
 create index conversation_unread_idx on conversation (unread);
 

@@ -1,10 +1,12 @@
 package org.smsconsole.web.ui;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
+import org.primefaces.component.datatable.DataTable;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -151,8 +153,12 @@ public class InboxScreen implements Serializable {
         return conversation != null && conversation.phone().equals(c.phone());
     }
 
+    /** A new search starts at its first page. */
     public void searchChanged() {
-        // the table reloads from the first page with the new search
+        var table = FacesContext.getCurrentInstance().getViewRoot().findComponent(":inboxForm:conversations");
+        if (table instanceof DataTable dataTable) {
+            dataTable.setFirst(0);
+        }
     }
 
     public LazyDataModel<ConversationView> getTable() {

@@ -87,7 +87,7 @@ class InboxConsoleIT {
         browser.screenshot("inbox-03-list");
 
         browser.type("inboxForm:search", "no such words");
-        browser.waitForText("No conversations yet");
+        browser.waitForText("No conversation matches.");
         browser.type("inboxForm:search", "PARCEL");
         browser.awaitAjax();
         await().atMost(Duration.ofSeconds(10)).until(() -> browser.byId("inboxForm:conversations").getText().contains("+46 70 123 45 67"));
