@@ -181,11 +181,16 @@ class InboxPersistenceIT {
 
         assertEquals(List.of("mo_media", "mo_binary"), conversations.thread(phone, 2).stream().map(ThreadEntry::kind).toList(),
                 "a short thread keeps the newest");
-        conversations.markRead(phone);
         messages.send(new MessageDraft(null, phone, "Anything else?", null, null, null, null, null, null));
-        ConversationView after = conversations.find(phone).orElseThrow();
-        assertEquals("Anything else?", after.lastText(), "what we sent last is the snippet");
+        assertEquals("Binary message", conversations.find(phone).orElseThrow().lastText(), "an MO received later stays the newest");
+
+        String asked = phone();
+        inbounds.store(text(asked, "Can I change the address?", now.minusSeconds(60)));
+        messages.send(new MessageDraft(null, asked, "Yes: reply with the new one.", null, null, null, null, null, null));
+        ConversationView after = conversations.find(asked).orElseThrow();
+        assertEquals("Yes: reply with the new one.", after.lastText(), "what we sent last is the snippet");
         assertFalse(after.lastInbound());
+        assertEquals(1, after.unread(), "sending is not reading");
         assertTrue(conversations.find(phone()).isEmpty(), "a number that never wrote has no conversation");
     }
 

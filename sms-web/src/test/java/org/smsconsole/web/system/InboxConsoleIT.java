@@ -9,7 +9,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebElement;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -80,9 +79,9 @@ class InboxConsoleIT {
         browser.click("headerForm:menuInbox");
         browser.waitForText("+46 70 123 45 67");
         assertEquals("/inbox.xhtml", browser.currentPath());
-        WebElement row = browser.byId("inboxForm:conversations:0:open");
-        assertTrue(row.getText().contains(QUESTION), row.getText());
-        assertEquals("1", browser.byId("inboxForm:conversations:0:unread").getText(), "the conversation's unread count");
+        String row = textOf("inboxForm:conversations:0:open");
+        assertTrue(row.contains(QUESTION), row);
+        assertEquals("1", textOf("inboxForm:conversations:0:unread"), "the conversation's unread count");
         assertTrue(browser.bodyText().contains("Choose a conversation"));
         browser.screenshot("inbox-03-list");
 
@@ -90,44 +89,44 @@ class InboxConsoleIT {
         browser.waitForText("No conversation matches.");
         browser.type("inboxForm:search", "PARCEL");
         browser.awaitAjax();
-        await().atMost(Duration.ofSeconds(10)).until(() -> browser.byId("inboxForm:conversations").getText().contains("+46 70 123 45 67"));
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> textOf("inboxForm:conversations").contains("+46 70 123 45 67"));
         browser.screenshot("inbox-04-search");
 
         browser.click("inboxForm:conversations:0:open");
         browser.waitForText("Received");
         assertTrue(browser.currentPath().endsWith("/inbox.xhtml"));
-        assertEquals("+46 70 123 45 67", browser.byId("conversationForm:heading").getText());
-        String thread = browser.byId("conversationForm:thread").getText();
+        assertEquals("+46 70 123 45 67", textOf("conversationForm:heading"));
+        String thread = textOf("conversationForm:thread");
         assertTrue(thread.contains(QUESTION), thread);
         assertFalse(thread.contains("new"), "opened: read");
         assertEquals("Inbox", menuInbox(), "the count goes away once an operator opens it");
-        assertTrue(browser.byId("conversationForm:readBy").getText().startsWith("Read by admin at"));
+        assertTrue(textOf("conversationForm:readBy").startsWith("Read by admin at"));
         browser.screenshot("inbox-05-conversation");
 
         browser.click("conversationForm:send");
         browser.awaitAjax();
-        assertEquals("Write a reply first", browser.byId("conversationForm:replyMessage").getText());
+        assertEquals("Write a reply first", textOf("conversationForm:replyMessage"));
 
         browser.byId("conversationForm:reply").sendKeys(ANSWER);
-        await().atMost(Duration.ofSeconds(10)).until(() -> browser.byId("conversationForm:counterText").getText()
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> textOf("conversationForm:counterText")
                 .equals("28 characters · GSM-7 · 1 part · 132 characters left in this part"));
         browser.screenshot("inbox-06-reply-typed");
         browser.click("conversationForm:send");
         browser.waitForText("Reply queued");
-        assertTrue(browser.byId("conversationForm:thread").getText().contains(ANSWER), "the reply shows at once");
+        assertTrue(textOf("conversationForm:thread").contains(ANSWER), "the reply shows at once");
         assertEquals("", browser.byId("conversationForm:reply").getAttribute("value"));
 
         // The thread refreshes itself: queued, sent, then the sandbox's delivery report.
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .until(() -> lastOutboundState().equals("delivered"));
-        String delivered = browser.byId("conversationForm:thread").getText();
+        String delivered = textOf("conversationForm:thread");
         assertTrue(delivered.indexOf(QUESTION) < delivered.indexOf(ANSWER), "question, then answer: " + delivered);
-        assertTrue(browser.byId("inboxForm:conversations:0:open").getText().contains("You: " + ANSWER), "the list's snippet is the reply");
+        assertTrue(textOf("inboxForm:conversations:0:open").contains("You: " + ANSWER), "the list's snippet is the reply");
         browser.screenshot("inbox-07-reply-delivered");
 
         browser.click("headerForm:menuSandbox");
         browser.waitForText("Recent batches");
-        String batches = browser.byId("sandboxForm:batches").getText();
+        String batches = textOf("sandboxForm:batches");
         assertTrue(batches.contains("+46701234567") && batches.contains(ANSWER), "the number received the reply: " + batches);
         ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('sandboxForm:batches').scrollIntoView()");
         browser.screenshot("inbox-08-sandbox-reply-received");
@@ -150,16 +149,21 @@ class InboxConsoleIT {
         browser.waitForText("+46 70 123 45 67");
         browser.click("inboxForm:conversations:0:open");
         String page = browser.waitForText("Answering needs the OPERATOR role.");
-        assertTrue(browser.byId("conversationForm:thread").getText().contains(QUESTION), page);
-        assertTrue(browser.byId("conversationForm:thread").getText().contains(ANSWER), page);
+        assertTrue(textOf("conversationForm:thread").contains(QUESTION), page);
+        assertTrue(textOf("conversationForm:thread").contains(ANSWER), page);
         assertTrue(browser.driver().findElements(By.id("conversationForm:reply")).isEmpty(), "no reply box for a viewer");
         assertTrue(browser.driver().findElements(By.id("conversationForm:send")).isEmpty(), "no send button for a viewer");
         assertTrue(page.contains("VIEWER"), page);
         browser.screenshot("inbox-09-viewer");
     }
 
+    /** An element's text; the page's polls re-render parts of it, so a reference may go stale between finding and reading. */
+    private String textOf(String id) {
+        return await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> browser.byId(id).getText(), text -> true);
+    }
+
     private String menuInbox() {
-        return browser.byId("headerForm:menuInbox").getText().strip();
+        return textOf("headerForm:menuInbox").strip();
     }
 
     private String lastOutboundState() {
