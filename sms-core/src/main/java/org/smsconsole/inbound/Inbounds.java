@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
+import org.smsconsole.inbox.Conversations;
 import org.smsconsole.sinch.Msisdn;
 import org.smsconsole.sinch.SinchJson;
 import org.smsconsole.sinch.inbound.BinaryInbound;
@@ -29,8 +30,9 @@ import java.util.logging.Logger;
 
 /**
  * Keeps inbound messages (MOs) from the webhook or the poller, once per Sinch id: a callback Sinch repeats,
- * or an MO both posted and polled, is stored once. What is new is handed to {@link Receiving} in the same
- * transaction (its contact, its keyword), so that happens exactly once too.
+ * or an MO both posted and polled, is stored once. Only what is new counts in the inbox
+ * ({@link Conversations#received}) and is handed to {@link Receiving} (its contact, its keyword), in the same
+ * transaction, so that happens exactly once too.
  */
 @ApplicationScoped
 @Transactional
@@ -54,6 +56,9 @@ public class Inbounds {
 
     @Inject
     Receiving receiving;
+
+    @Inject
+    Conversations conversations;
 
     /** @return true when it was new; false when this Sinch id is already stored (nothing changes) */
     public boolean store(Inbound mo) {
@@ -169,6 +174,9 @@ public class Inbounds {
                 }
             }
         });
+        // After the JDBC work (a query on this session inside it would close its connection), in the same transaction.
+        conversations.received(fresh.stream()
+                .map(r -> new Conversations.Arrival(r.from(), r.receivedAt(), r.type(), r.body())).toList());
         // In the order they were sent: a STOP and then a START on one page leave the contact subscribed.
         fresh.sort(Comparator.comparing(Row::receivedAt, Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(Row::sinchId));
         for (Row r : fresh) {

@@ -11,6 +11,7 @@ import org.smsconsole.config.ConsoleSettings;
 import org.smsconsole.config.SinchSettings;
 import org.smsconsole.contact.ContactView;
 import org.smsconsole.contact.Contacts;
+import org.smsconsole.inbox.Conversations;
 import org.smsconsole.phone.InvalidPhoneNumberException;
 import org.smsconsole.phone.PhoneNumbers;
 import org.smsconsole.template.MessageTemplate;
@@ -51,6 +52,9 @@ public class Messages {
 
     @Inject
     SinchSettings sinch;
+
+    @Inject
+    Conversations conversations;
 
     public Message send(MessageDraft draft) {
         return queue(draft, MessageKind.DIRECT);
@@ -116,6 +120,7 @@ public class Messages {
         em.flush();
         audit.record(kind == MessageKind.COMPLIANCE ? "COMPLIANCE_REPLY_QUEUED" : "MESSAGE_QUEUED", "message " + message.getId(),
                 "to " + phone + (d.sendAt() == null ? "" : " at " + sendAt));
+        conversations.sent(phone, now, body != null ? body : "MMS " + mediaUrl); // a number that wrote to us sees it in the inbox
         return message;
     }
 

@@ -86,6 +86,16 @@ public class SandboxScreen {
         return statuses.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
     }
 
+    /** The first numbers a batch went to, as the Inbounds table shows senders. */
+    public String recipients(SandboxEngine.BatchSummary batch) {
+        String shown = batch.firstRecipients().stream().map(n -> n.matches("[0-9]+") ? "+" + n : n).collect(Collectors.joining(", "));
+        return batch.recipients() > batch.firstRecipients().size() ? shown + ", …" : shown;
+    }
+
+    public String shorten(String text) {
+        return text == null || text.length() <= 80 ? text : text.substring(0, 79) + "…";
+    }
+
     public String bodyOf(Inbound inbound) {
         return inbound instanceof TextInbound t ? t.body() : inbound.getType();
     }

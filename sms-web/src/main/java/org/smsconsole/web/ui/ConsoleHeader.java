@@ -10,12 +10,13 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.smsconsole.user.Role;
 import org.smsconsole.config.SinchSettings;
+import org.smsconsole.inbox.Conversations;
 import org.smsconsole.scheduler.SendingHalt;
 
 import java.security.Principal;
 import java.util.Arrays;
 
-/** The header on every page: who is signed in, their role, sandbox mode, a halt of sending, signing out. */
+/** The header on every page: who is signed in, their role, unread messages, sandbox mode, a halt of sending, signing out. */
 @Named
 @RequestScoped
 public class ConsoleHeader {
@@ -29,7 +30,11 @@ public class ConsoleHeader {
     @Inject
     SendingHalt sendingHalt;
 
+    @Inject
+    Conversations conversations;
+
     private SendingHalt.State sending;
+    private Long unread;
 
     public String getUsername() {
         Principal caller = securityContext.getCallerPrincipal();
@@ -52,6 +57,14 @@ public class ConsoleHeader {
             sending = sendingHalt.state();
         }
         return sending;
+    }
+
+    /** "Inbox (3)": inbound messages nobody has read yet, read once per request from the few conversations that have some. */
+    public String getInboxLabel() {
+        if (unread == null) {
+            unread = conversations.unreadTotal();
+        }
+        return unread == 0 ? "Inbox" : "Inbox (" + unread + ")";
     }
 
     public String signOut() throws ServletException {

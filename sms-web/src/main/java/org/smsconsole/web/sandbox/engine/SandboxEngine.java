@@ -390,8 +390,9 @@ public final class SandboxEngine {
             SandboxBatch b = all.get(i);
             Map<String, Integer> statuses = new LinkedHashMap<>();
             b.recipients.values().forEach(r -> statuses.merge(r.status, 1, Integer::sum));
+            String text = b.batch instanceof org.smsconsole.sinch.batch.TextBatch t ? t.body() : b.batch.getType();
             out.add(new BatchSummary(b.id, b.batch.createdAt(), b.batch.to().size(), b.batch.clientReference(),
-                    Boolean.TRUE.equals(b.batch.canceled()), statuses));
+                    Boolean.TRUE.equals(b.batch.canceled()), statuses, b.batch.to().stream().limit(3).toList(), text));
         }
         return out;
     }
@@ -400,9 +401,9 @@ public final class SandboxEngine {
         return inbounds.stream().limit(limit).toList();
     }
 
-    /** A batch as the panel lists it. */
+    /** A batch as the panel lists it: {@code firstRecipients} up to three, {@code text} the body of a text batch (else its type). */
     public record BatchSummary(String id, Instant createdAt, int recipients, String clientReference, boolean canceled,
-                               Map<String, Integer> statuses) {
+                               Map<String, Integer> statuses, List<String> firstRecipients, String text) {
     }
 
     // ---- the network ----
