@@ -61,18 +61,31 @@ public class WebhookQueue {
             }
         });
         return em.unwrap(Session.class).doReturningWork(c -> {
+            // The subscriptions to claim for, read first: no subscriber, no claim query; and the claim stays one plain
+            // single-table SELECT ... FOR UPDATE SKIP LOCKED, which H2 and PostgreSQL treat alike.
+            List<Long> open = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("select id from webhook_subscription where enabled = true");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (!full.contains(rs.getLong(1))) {
+                        open.add(rs.getLong(1));
+                    }
+                }
+            }
+            if (open.isEmpty()) {
+                return List.of();
+            }
             List<Long> ids = new ArrayList<>();
             Map<Long, Integer> taken = new HashMap<>(inFlight);
             try (PreparedStatement ps = c.prepareStatement("select id, subscription_id from webhook_delivery"
                     + " where ((state = 'PENDING' and next_attempt_at <= ?) or (state = 'SENDING' and lease_until < ?))"
-                    + " and subscription_id in (select s.id from webhook_subscription s where s.enabled = true)"
-                    + (full.isEmpty() ? "" : " and subscription_id not in (" + String.join(", ", Collections.nCopies(full.size(), "?")) + ")")
+                    + " and subscription_id in (" + String.join(", ", Collections.nCopies(open.size(), "?")) + ")"
                     + " order by next_attempt_at, id fetch first " + limit + " rows only for update skip locked")) {
                 ps.setObject(1, utc(now));
                 ps.setObject(2, utc(now));
                 int i = 3;
-                for (Long f : full) {
-                    ps.setLong(i++, f);
+                for (Long o : open) {
+                    ps.setLong(i++, o);
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
