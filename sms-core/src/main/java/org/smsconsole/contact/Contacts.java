@@ -10,8 +10,12 @@ import org.smsconsole.config.ConsoleSettings;
 import org.smsconsole.phone.PhoneNumbers;
 import org.smsconsole.validation.InvalidInputException;
 import org.smsconsole.validation.NotFoundException;
+import org.smsconsole.webhook.WebhookEventType;
+import org.smsconsole.webhook.WebhookOutbox;
+import org.hibernate.Session;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -107,10 +111,14 @@ public class Contacts {
 
     /** The one path every consent change takes: stored, stamped with the time, audited. */
     private void consentChanged(Contact contact, Consent consent, String how, String reason) {
+        boolean changed = contact.getConsent() != consent;
         contact.consent(consent, how, reason, clock.instant());
         em.flush();
         audit.record("CONTACT_CONSENT_CHANGED", subject(contact), consent.apiName() + " via " + how
                 + (reason == null ? "" : ": " + reason));
+        if (changed) {
+            publishConsent(contact);
+        }
     }
 
     /**
@@ -141,6 +149,16 @@ public class Contacts {
         em.flush();
         audit.record("CONTACT_CREATED", subject(contact), "from an inbound message");
         return Optional.of(ContactView.of(contact));
+    }
+
+    /** {@code contact.opted_out} or {@code contact.opted_in}, in this transaction (outgoing webhooks). */
+    private void publishConsent(Contact contact) {
+        WebhookEventType type = contact.getConsent() == Consent.OPTED_OUT ? WebhookEventType.CONTACT_OPTED_OUT : WebhookEventType.CONTACT_OPTED_IN;
+        Instant at = contact.getConsentChangedAt();
+        em.unwrap(Session.class).doWork(c -> WebhookOutbox.publish(c, clock.instant(), type, () -> List.of(new WebhookOutbox.Event(type, at,
+                WebhookOutbox.data().put("contact_id", contact.getId()).put("phone", contact.getPhone()).put("name", contact.getName())
+                        .put("consent", contact.getConsent().apiName()).put("source", contact.getConsentSource())
+                        .put("reason", contact.getConsentReason()).put("changed_at", at).build()))));
     }
 
     public void remove(long id) {

@@ -14,8 +14,12 @@ import org.smsconsole.sinch.inbound.Inbound;
 import org.smsconsole.sinch.inbound.MediaInbound;
 import org.smsconsole.sinch.inbound.TextInbound;
 import org.smsconsole.validation.InvalidInputException;
+import org.smsconsole.webhook.WebhookEventType;
+import org.smsconsole.webhook.WebhookOutbox;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
@@ -172,6 +176,8 @@ public class Inbounds {
                         fresh.add(rows.get(i));
                     }
                 }
+                // Only a newly stored MO is an event: a repeated one publishes nothing.
+                WebhookOutbox.publish(c, now.toInstant(), WebhookEventType.INBOUND_RECEIVED, () -> events(c, fresh, now.toInstant()));
             }
         });
         // After the JDBC work (a query on this session inside it would close its connection), in the same transaction.
@@ -183,6 +189,29 @@ public class Inbounds {
             receiving.handle(new Receiving.Arrived(r.sinchId(), r.from(), r.to(), r.text(), r.receivedAt()));
         }
         return fresh.size();
+    }
+
+    /** The {@code inbound.received} events of the MOs this transaction stored. */
+    private static List<WebhookOutbox.Event> events(Connection c, List<Row> fresh, Instant now) throws SQLException {
+        List<WebhookOutbox.Event> events = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select id from inbound_message where sinch_id = ?")) {
+            for (Row r : fresh) {
+                ps.setString(1, r.sinchId());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        events.add(new WebhookOutbox.Event(WebhookEventType.INBOUND_RECEIVED, r.receivedAt() == null ? now : r.receivedAt(),
+                                WebhookOutbox.data().put("inbound_id", rs.getLong(1)).put("sinch_id", r.sinchId())
+                                        .put("message_type", r.type()).put("from", r.from()).put("to", r.to())
+                                        .put("text", "mo_text".equals(r.type()) ? r.body() : null)
+                                        .put("body", "mo_binary".equals(r.type()) ? r.body() : null).put("udh", r.udh())
+                                        .putJson("media", "mo_media".equals(r.type()) ? r.body() : null).put("received_at", r.receivedAt())
+                                        .put("sent_at", r.sentAt()).put("operator_id", r.operatorId())
+                                        .put("client_reference", r.clientReference()).build()));
+                    }
+                }
+            }
+        }
+        return events;
     }
 
     private static void setString(PreparedStatement ps, int index, String value) throws SQLException {

@@ -10,6 +10,8 @@ import org.smsconsole.sinch.report.BatchDeliveryReport;
 import org.smsconsole.sinch.report.DeliveryStatus;
 import org.smsconsole.sinch.report.RecipientDeliveryReport;
 import org.smsconsole.validation.InvalidInputException;
+import org.smsconsole.webhook.WebhookEventType;
+import org.smsconsole.webhook.WebhookOutbox;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -201,6 +203,7 @@ public class DeliveryReceipts {
         finals.sort(BY_MESSAGE);
         progress.sort(BY_MESSAGE);
         int changed = 0;
+        List<DeliveryEvent> moved = new ArrayList<>();
         if (!finals.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement(FINAL)) {
                 for (DeliveryEvent e : finals) {
@@ -215,7 +218,7 @@ public class DeliveryReceipts {
                         ps.addBatch();
                     }
                 }
-                changed += sum(finals.size() > 1 ? ps.executeBatch() : new int[] {ps.executeUpdate()});
+                changed += moved(finals, finals.size() > 1 ? ps.executeBatch() : new int[] {ps.executeUpdate()}, moved);
             }
         }
         if (!progress.isEmpty()) {
@@ -231,18 +234,51 @@ public class DeliveryReceipts {
                         ps.addBatch();
                     }
                 }
-                changed += sum(progress.size() > 1 ? ps.executeBatch() : new int[] {ps.executeUpdate()});
+                changed += moved(progress, progress.size() > 1 ? ps.executeBatch() : new int[] {ps.executeUpdate()}, moved);
             }
+        }
+        // Only a report that moved its message is an event: a repeated or late one publishes nothing.
+        if (!moved.isEmpty()) {
+            WebhookOutbox.publish(c, now, WebhookEventType.MESSAGE_STATUS_CHANGED, () -> statusEvents(c, moved, now));
         }
         return changed;
     }
 
-    private static int sum(int[] counts) {
+    /** Adds to {@code moved} the events whose update changed a row; returns how many rows changed. */
+    private static int moved(List<DeliveryEvent> events, int[] counts, List<DeliveryEvent> moved) {
         int total = 0;
-        for (int n : counts) {
-            total += Math.max(n, 0);
+        for (int i = 0; i < counts.length; i++) {
+            total += Math.max(counts[i], 0);
+            if (counts[i] > 0) {
+                moved.add(events.get(i));
+            }
         }
         return total;
+    }
+
+    /** The {@code message.status_changed} events of the messages these reports moved, as the messages now are. */
+    private static List<WebhookOutbox.Event> statusEvents(Connection c, List<DeliveryEvent> moved, Instant now) throws SQLException {
+        List<WebhookOutbox.Event> events = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select id, campaign_id, contact_id, phone, state, delivery_status, delivery_code,"
+                + " reason, batch_id, status_at, sent_at from message where batch_id = ? and phone = ? order by id")) {
+            for (DeliveryEvent e : moved) {
+                ps.setString(1, e.batchId());
+                ps.setString(2, e.recipient());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Instant statusAt = WebhookOutbox.instant(rs, 10);
+                        events.add(new WebhookOutbox.Event(WebhookEventType.MESSAGE_STATUS_CHANGED, statusAt == null ? now : statusAt,
+                                WebhookOutbox.data().put("message_id", rs.getLong(1)).put("campaign_id", WebhookOutbox.nullableLong(rs, 2))
+                                        .put("contact_id", WebhookOutbox.nullableLong(rs, 3)).put("phone", rs.getString(4))
+                                        .put("state", rs.getString(5)).put("delivery_status", rs.getString(6))
+                                        .put("code", WebhookOutbox.nullableInt(rs, 7)).put("reason", rs.getString(8))
+                                        .put("batch_id", rs.getString(9)).put("status_at", statusAt)
+                                        .put("sent_at", WebhookOutbox.instant(rs, 11)).build()));
+                    }
+                }
+            }
+        }
+        return events;
     }
 
     private static void setString(PreparedStatement ps, int index, String value) throws SQLException {

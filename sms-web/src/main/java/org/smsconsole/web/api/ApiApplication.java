@@ -15,6 +15,7 @@ import org.smsconsole.web.api.sending.CampaignsResource;
 import org.smsconsole.web.api.sending.MessagesResource;
 import org.smsconsole.web.api.sending.SendingStatusResource;
 import org.smsconsole.web.api.webhooks.SinchWebhookResource;
+import org.smsconsole.web.api.webhooks.WebhookSubscriptionsResource;
 
 import java.util.Set;
 
@@ -33,6 +34,7 @@ public class ApiApplication extends Application {
                 ContactsResource.class, GroupsResource.class, JobsResource.class,
                 MessagesResource.class, CampaignsResource.class, SendingStatusResource.class, SinchWebhookResource.class,
                 org.smsconsole.web.api.receiving.InboundResource.class,
+                WebhookSubscriptionsResource.class,
                 InvalidInputMapper.class, NotFoundMapper.class, ConflictMapper.class, WebApplicationExceptionMapper.class,
                 JsonbExceptionMapper.class, UnreadableBodyMapper.class);
     }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.smsconsole.web.it.HookReceiver;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Templates, users, roles, API keys and the audit log, in the browser and over the REST API,
+ * Templates, users, roles, API keys, outgoing webhooks and the audit log, in the browser and over the REST API,
  * against one console process on H2.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -260,6 +261,53 @@ class StaffAdministrationIT {
         browser.driver().findElement(By.id("auditForm:search")).sendKeys(org.openqa.selenium.Keys.BACK_SPACE);
         browser.waitForText("CONTACT_ERASED");
         browser.screenshot("15-audit-log");
+    }
+
+    @Test
+    @Order(8)
+    void anAdminSubscribesAReceiverSeesTheSecretOnceAndATestEventDelivered() throws Exception {
+        try (HookReceiver receiver = new HookReceiver()) {
+            browser.open(console.url("/admin/webhooks.xhtml"));
+            browser.waitForText("No webhook subscriptions yet.");
+            browser.type("subscriptionForm:url", "ftp://example.com/hooks").click("subscriptionForm:save");
+            browser.awaitAjax();
+            assertEquals("Only http and https addresses can receive webhooks", browser.byId("subscriptionForm:urlMessage").getText());
+            assertTrue(browser.bodyText().contains("No webhook subscriptions yet."), "nothing was added");
+
+            browser.type("subscriptionForm:url", receiver.url()).type("subscriptionForm:description", "Helpdesk <b>CRM</b>");
+            browser.click("subscriptionForm:save");
+            String page = browser.waitForText("Copy it now; it is not shown again");
+            String secret = browser.find("#shownSecret").getText().strip();
+            assertTrue(secret.matches("whsec_[A-Za-z0-9]{32}"), secret);
+            assertTrue(page.contains("Helpdesk <b>CRM</b>"), "the description is shown as text, escaped");
+            assertTrue(page.contains("Inbound message, Delivery status change, Opt-out"), page);
+            browser.screenshot("18-webhook-secret-shown-once");
+
+            browser.open(console.url("/admin/webhooks.xhtml"));
+            page = browser.waitForText(receiver.url());
+            assertFalse(page.contains(secret), "the secret is not shown again");
+            assertTrue(page.contains("whsec_…" + secret.substring(secret.length() - 4)), page);
+
+            browser.click("subscriptionsForm:subscriptions:0:test");
+            browser.waitForText("Queued test event evt_");
+            browser.waitForText("DELIVERED");
+            String log = browser.byId("deliveriesForm:deliveryTable").getText();
+            assertTrue(log.contains("webhook.test") && log.contains("HTTP 200"), log);
+            assertEquals("1", browser.byId("deliveriesForm:deliveryTable:0:attempts").getText());
+            browser.screenshot("19-webhook-test-delivered");
+
+            assertEquals(1, receiver.received().size());
+            HookReceiver.Received hook = receiver.received().get(0);
+            assertTrue(hook.body().contains("\"type\":\"webhook.test\""), hook.body());
+            assertTrue(org.smsconsole.webhook.EventSignature.verify(secret, hook.header("X-Webhook-Timestamp"), hook.body(),
+                    hook.header("X-Webhook-Signature")), "signed with the secret the page showed");
+            assertTrue(log.contains(hook.header("X-Webhook-Id")), "the log names the event the receiver got");
+
+            browser.open(console.url("/admin/audit.xhtml"));
+            String audit = browser.waitForText("WEBHOOK_TEST_SENT");
+            assertTrue(audit.contains("WEBHOOK_CREATED"));
+            assertFalse(audit.contains(secret), "the audit log never holds the secret");
+        }
     }
 
     private String createKey(String name, String role) {
