@@ -60,6 +60,10 @@ public class InboundMessage {
     @Column(name = "client_reference", length = 2048)
     private String clientReference;
 
+    /** When retention erased the body (text, Base64 or MMS JSON); null while it is kept. */
+    @Column(name = "body_erased_at")
+    private Instant bodyErasedAt;
+
     protected InboundMessage() {
     }
 
@@ -109,5 +113,14 @@ public class InboundMessage {
 
     public String getClientReference() {
         return clientReference;
+    }
+
+    public Instant getBodyErasedAt() {
+        return bodyErasedAt;
+    }
+
+    /** Retention erased the body: screens show "body erased (retention)" instead. */
+    public boolean isBodyErased() {
+        return bodyErasedAt != null;
     }
 }
