@@ -31,7 +31,7 @@ public class DashboardActivity {
     private Dashboard.Activity activity;
     private Instant readAt;
 
-    synchronized Dashboard.Activity activity() {
+    public synchronized Dashboard.Activity activity() {
         Instant now = clock.instant();
         if (activity == null || now.isBefore(readAt) || now.isAfter(readAt.plus(FRESH))) {
             Instant to = now.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(2));

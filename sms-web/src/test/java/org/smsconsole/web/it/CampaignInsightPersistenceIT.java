@@ -210,12 +210,14 @@ class CampaignInsightPersistenceIT {
             long oldReply = seedInbound(now.minus(Duration.ofDays(31)), "Old reply");
             long oldMms = seedInbound(now.minus(Duration.ofDays(31)), "{\"subject\":\"Pic\",\"message\":\"Look\"}", "+447400000001", "mo_media");
             long recentReply = seedInbound(now.minus(Duration.ofDays(29)), "Recent reply");
-            Map<String, Long> statesBefore = messageStates();
+            List<Long> seeded = List.of(oldText, oldMedia, oldQueued, recent);
+            Map<Long, String> statesBefore = messageStates(seeded);
+            long messagesBefore = count("select count(*) from message");
             long inboundBefore = count("select count(*) from inbound_message");
 
             settings.save(Map.of(Setting.MESSAGE_RETENTION_DAYS, "30"));
-            assertTrue(audit.search("SMS_MESSAGE_RETENTION_DAYS", 0, 5).stream()
-                    .anyMatch(a -> a.getAction().equals("SETTING_CHANGED") && a.getDetails().equals("set to 30")), "the change is audited");
+            assertEquals(1, count("select count(*) from audit_entry where action = 'SETTING_CHANGED'"
+                    + " and subject = 'SMS_MESSAGE_RETENTION_DAYS' and details = 'set to 30' and at = ?", now), "the change is audited");
             assertTrue(retentionJob.runIfDue().isEmpty(), "this hour's run is claimed already");
 
             RetentionJob.Run run = retentionJob.run(now, 30);
@@ -231,11 +233,13 @@ class CampaignInsightPersistenceIT {
             assertEquals(null, body("inbound_message", oldReply));
             assertEquals(null, body("inbound_message", oldMms));
             assertEquals("Recent reply", body("inbound_message", recentReply));
-            assertEquals(statesBefore, messageStates(), "every message and state stays");
+            assertEquals(statesBefore, messageStates(seeded), "every state stays");
+            assertEquals(messagesBefore, count("select count(*) from message"), "every message stays");
             assertEquals(inboundBefore, count("select count(*) from inbound_message"));
             assertEquals(1, count("select count(*) from inbound_message where id = " + oldReply + " and body_erased_at is not null"
                     + " and from_number = '+447400000001' and received_at is not null"), "phone and time stay");
-            assertTrue(audit.search("MESSAGE_BODIES_ERASED", 0, 5).stream().anyMatch(a -> a.getActor().equals("system")));
+            assertEquals(1, count("select count(*) from audit_entry where action = 'MESSAGE_BODIES_ERASED' and actor = 'system'"
+                    + " and at = ?", now), "the run is audited");
             assertEquals(new RetentionJob.Run(run.cutoff(), 0, 0), retentionJob.run(now, 30), "nothing is left to erase");
         } finally {
             settings.save(Map.of(Setting.MESSAGE_RETENTION_DAYS, ""));
@@ -321,16 +325,23 @@ class CampaignInsightPersistenceIT {
         }
     }
 
-    private Map<String, Long> messageStates() throws Exception {
-        Map<String, Long> states = new java.util.TreeMap<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select state, count(*) from message group by state");
-             java.sql.ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                states.put(rs.getString(1), rs.getLong(2));
-            }
+    /** The rows' states (the release engine keeps moving other tests' rows meanwhile). */
+    private Map<Long, String> messageStates(List<Long> ids) throws Exception {
+        Map<Long, String> states = new java.util.TreeMap<>();
+        for (long id : ids) {
+            states.put(id, messages.get(id).getState().name());
         }
         return states;
+    }
+
+    private long count(String sql, Instant at) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, utc(at));
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     private long count(String sql) throws Exception {
