@@ -12,6 +12,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class ConsoleSettings {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ConsoleSettings.class.getName());
+
     @Inject
     StoredSettings stored;
 
@@ -32,5 +34,20 @@ public class ConsoleSettings {
 
     public Optional<LocalTime> quietHoursTo() {
         return stored.value(Setting.QUIET_HOURS_TO).map(LocalTime::parse);
+    }
+
+    /**
+     * How many days message bodies are kept; empty keeps them forever. A value from the environment that is
+     * not a whole number in range is ignored (logged): better to keep bodies than to erase by mistake.
+     */
+    public Optional<Integer> messageRetentionDays() {
+        return stored.value(Setting.MESSAGE_RETENTION_DAYS).flatMap(v -> {
+            try {
+                return Optional.of(StoredSettings.retentionDays(Setting.MESSAGE_RETENTION_DAYS.variable(), v.strip()));
+            } catch (org.smsconsole.validation.InvalidInputException e) {
+                LOG.warning(() -> Setting.MESSAGE_RETENTION_DAYS.variable() + " ignored (" + e.getMessage() + "): bodies are kept");
+                return Optional.empty();
+            }
+        });
     }
 }

@@ -17,7 +17,9 @@ public enum Setting {
     SENDERS("SMS_SENDERS", false),
     DEFAULT_COUNTRY("SMS_DEFAULT_COUNTRY", false),
     QUIET_HOURS_FROM("SMS_QUIET_HOURS_FROM", false),
-    QUIET_HOURS_TO("SMS_QUIET_HOURS_TO", false);
+    QUIET_HOURS_TO("SMS_QUIET_HOURS_TO", false),
+    /** Days message bodies are kept (outgoing text, inbound text and MMS); empty keeps them forever. */
+    MESSAGE_RETENTION_DAYS("SMS_MESSAGE_RETENTION_DAYS", false);
 
     private final String variable;
     private final boolean secret;

@@ -41,6 +41,10 @@ import java.util.function.Function;
 public class StoredSettings {
 
     static final long CACHE_NANOS = 3_000_000_000L;
+    /** A day at least: replies to read and delivery reports to match arrive within hours of a send. */
+    public static final int MIN_RETENTION_DAYS = 1;
+    /** Ten years: beyond that "keep forever" (empty) says what is meant. */
+    public static final int MAX_RETENTION_DAYS = 3650;
     private static final Set<String> REGIONS = com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance().getSupportedRegions();
 
     @PersistenceContext(unitName = "sms")
@@ -157,8 +161,24 @@ public class StoredSettings {
                 }
             }
             case SENDERS -> String.join(",", senders(setting.variable(), value));
+            case MESSAGE_RETENTION_DAYS -> String.valueOf(retentionDays(setting.variable(), value));
             default -> value;
         };
+    }
+
+    /** Whole days from {@link #MIN_RETENTION_DAYS} to {@link #MAX_RETENTION_DAYS}. */
+    static int retentionDays(String field, String value) {
+        int days;
+        try {
+            days = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(field, "A whole number of days, such as 90 (empty keeps bodies forever)");
+        }
+        if (days < MIN_RETENTION_DAYS || days > MAX_RETENTION_DAYS) {
+            throw new InvalidInputException(field, "From " + MIN_RETENTION_DAYS + " to " + MAX_RETENTION_DAYS
+                    + " days (empty keeps bodies forever)");
+        }
+        return days;
     }
 
     /** The configured senders, each checked as Sinch's {@code from}. */

@@ -69,6 +69,10 @@ public class InboundMessage {
     @Column(name = "keyword_action", length = 16)
     private String keywordAction;
 
+    /** When retention erased the body (text, Base64 or MMS JSON); null while it is kept. */
+    @Column(name = "body_erased_at")
+    private Instant bodyErasedAt;
+
     protected InboundMessage() {
     }
 
@@ -127,5 +131,14 @@ public class InboundMessage {
     /** The keyword action it applied, if it was a keyword. */
     public KeywordAction getKeywordAction() {
         return keywordAction == null ? null : KeywordAction.valueOf(keywordAction.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    public Instant getBodyErasedAt() {
+        return bodyErasedAt;
+    }
+
+    /** Retention erased the body: screens show "body erased (retention)" instead. */
+    public boolean isBodyErased() {
+        return bodyErasedAt != null;
     }
 }

@@ -105,6 +105,10 @@ public class Message {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** When retention erased the text and media URL (see {@code MessageRetention}); null while they are kept. */
+    @Column(name = "body_erased_at")
+    private Instant bodyErasedAt;
+
     protected Message() {
     }
 
@@ -220,5 +224,14 @@ public class Message {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public Instant getBodyErasedAt() {
+        return bodyErasedAt;
+    }
+
+    /** Retention erased the text: screens say so instead of showing an empty body. */
+    public boolean isBodyErased() {
+        return bodyErasedAt != null;
     }
 }

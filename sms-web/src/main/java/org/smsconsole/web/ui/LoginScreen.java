@@ -47,7 +47,7 @@ public class LoginScreen {
             Messages.error("Signing in failed; please try again.");
             return null;
         }
-        return who.mustChangePassword() ? "/account/password?faces-redirect=true" : "/contacts?faces-redirect=true";
+        return who.mustChangePassword() ? "/account/password?faces-redirect=true" : "/dashboard?faces-redirect=true";
     }
 
     public String getUsername() {

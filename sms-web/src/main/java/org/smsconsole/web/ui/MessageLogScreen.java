@@ -19,6 +19,8 @@ import java.time.format.DateTimeFormatter;
 public class MessageLogScreen implements Serializable {
 
     static final int TEXT_SHOWN = 60;
+    /** What a screen shows for a body that retention erased. */
+    static final String ERASED = "body erased (retention)";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
 
     @Inject
@@ -39,6 +41,9 @@ public class MessageLogScreen implements Serializable {
 
     /** The text, shortened for the table (an MMS may have none). */
     public String text(Message m) {
+        if (m.isBodyErased()) {
+            return ERASED;
+        }
         String body = m.getBody();
         if (body == null) {
             return m.getMediaUrl() == null ? "" : "[media] " + m.getMediaUrl();

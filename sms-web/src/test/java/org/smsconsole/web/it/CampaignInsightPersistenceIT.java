@@ -29,6 +29,12 @@ import org.smsconsole.pricing.CostEstimate;
 import org.smsconsole.pricing.Prices;
 import org.smsconsole.validation.InvalidInputException;
 
+import org.smsconsole.config.Setting;
+import org.smsconsole.config.StoredSettings;
+import org.smsconsole.dashboard.Dashboard;
+import org.smsconsole.retention.MessageRetention;
+import org.smsconsole.scheduler.RetentionJob;
+
 import javax.sql.DataSource;
 import java.io.StringWriter;
 import java.math.BigDecimal;
@@ -37,6 +43,8 @@ import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -50,9 +58,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * What the campaign screens read and do beyond the release engine: the audience counted without queueing, its
- * countries and cost, prices, resend to failed recipients, clone, the recipients report and the per-minute
- * buckets. Runs on H2 and again on PostgreSQL (the bucketing and grouping SQL must work on both).
+ * What the campaign screens and the dashboard read and do beyond the release engine: the audience counted without
+ * queueing, its countries and cost, prices, resend to failed recipients, clone, the recipients report and the
+ * per-minute buckets; the dashboard's per-day figures, rate and lists; the retention of message bodies. Runs on H2
+ * and again on PostgreSQL (the bucketing and grouping SQL must work on both).
  */
 @ExtendWith(ArquillianExtension.class)
 class CampaignInsightPersistenceIT {
@@ -97,6 +106,254 @@ class CampaignInsightPersistenceIT {
 
     @Resource(lookup = "java:app/jdbc/sms")
     DataSource dataSource;
+
+    @Inject
+    Dashboard dashboard;
+
+    @Inject
+    StoredSettings settings;
+
+    @Inject
+    MessageRetention retention;
+
+    @Inject
+    RetentionJob retentionJob;
+
+    @Test
+    void theDashboardCountsEachDayInTheViewersZoneAndTheRateOfFinalReports() throws Exception {
+        // Days of 2020, where no other test writes; Kolkata is UTC+05:30, so its days are not UTC's.
+        ZoneId kolkata = ZoneId.of("Asia/Kolkata");
+        LocalDate first = LocalDate.of(2020, 3, 2);
+        Instant earlyOnFirst = first.atTime(0, 10).atZone(kolkata).toInstant(); // 2020-03-01T18:40Z: UTC's day before
+        seedMessage("DELIVERED", earlyOnFirst, earlyOnFirst.plusSeconds(5), null);
+        seedMessage("DELIVERED", earlyOnFirst, earlyOnFirst.plusSeconds(6), null);
+        seedMessage("FAILED", earlyOnFirst, earlyOnFirst.plusSeconds(7), null);
+        seedMessage("FAILED", null, earlyOnFirst, null); // refused before it was sent: failed, never sent
+        seedMessage("SKIPPED", null, earlyOnFirst, null); // opted out: in no figure
+        seedMessage("EXPIRED", null, earlyOnFirst, null);
+        Instant lateOnThird = first.plusDays(2).atTime(23, 50).atZone(kolkata).toInstant();
+        seedMessage("DELIVERED", lateOnThird, lateOnThird.plus(Duration.ofMinutes(15)), null); // delivered on the fourth
+        seedMessage("SENT", lateOnThird, lateOnThird, null); // still waiting for its report
+        seedInbound(earlyOnFirst.plusSeconds(60), "Yes please");
+        seedInbound(lateOnThird.plusSeconds(60), "No thanks");
+
+        List<Dashboard.Day> days = dashboard.perDay(kolkata, first.plusDays(3), 5);
+        assertEquals(List.of(
+                new Dashboard.Day(first.minusDays(1), 0, 0, 0, 0),
+                new Dashboard.Day(first, 3, 2, 2, 1),
+                new Dashboard.Day(first.plusDays(1), 0, 0, 0, 0),
+                new Dashboard.Day(first.plusDays(2), 2, 0, 0, 1),
+                new Dashboard.Day(first.plusDays(3), 0, 1, 0, 0)), days);
+        assertEquals(0.6, Dashboard.deliveryRate(days).orElseThrow(), 1e-9, "3 delivered of 3 delivered + 2 failed");
+        assertTrue(Dashboard.deliveryRate(dashboard.perDay(kolkata, first.minusDays(10), 5)).isEmpty(), "no final report: no rate");
+        List<Dashboard.Day> utc = dashboard.perDay(ZoneOffset.UTC, first, 2);
+        assertEquals(3, utc.get(0).sent(), "in UTC the early sends fall on the day before: " + utc);
+    }
+
+    @Test
+    void theDashboardListsTheLatestRepliesWithTheirContactOptOutsAndCampaignsRunningAndNext() throws Exception {
+        ContactView ann = contacts.add(new ContactDetails(ukMobile(), "Ann Reply"));
+        ContactView olly = contacts.add(new ContactDetails(ukMobile(), "Olly Out"));
+        TestClock.stop();
+        try {
+            TestClock.advance(Duration.ofDays(2)); // newer than anything else in the database
+            Instant now = clock.instant();
+            long known = seedInbound(now, "Count me in", ann.phone());
+            long unknown = seedInbound(now.minusSeconds(1), "Who is this?", "+447400999111");
+            contacts.consent(olly.id(), Consent.OPTED_OUT, "operator", "asked");
+
+            List<Dashboard.Reply> replies = dashboard.recentReplies(10);
+            assertEquals(new Dashboard.Reply(known, ann.phone(), ann.id(), "Ann Reply", "Count me in", now, false), replies.get(0));
+            assertEquals(new Dashboard.Reply(unknown, "+447400999111", null, null, "Who is this?", now.minusSeconds(1), false), replies.get(1));
+            Dashboard.OptOut optOut = dashboard.recentOptOuts(10).get(0);
+            assertEquals(new Dashboard.OptOut(olly.id(), "Olly Out", olly.phone(), now, "operator"), optOut);
+        } finally {
+            TestClock.resume();
+        }
+
+        Campaign later = campaigns.create(new CampaignDraft(tag(), null, "Hello", List.of(group(ann).id()),
+                null, null, clock.instant().plus(Duration.ofHours(3)), null, null, null, null));
+        campaigns.schedule(later.getId());
+        assertTrue(dashboard.nextScheduled(100).stream().anyMatch(c -> c.getId().equals(later.getId())), "scheduled: next");
+        assertTrue(dashboard.running(100).stream().noneMatch(c -> c.getId().equals(later.getId())));
+        campaigns.pause(later.getId());
+        assertTrue(dashboard.running(100).stream().anyMatch(c -> c.getId().equals(later.getId())), "paused: still in progress");
+        campaigns.cancel(later.getId());
+        assertTrue(dashboard.running(100).stream().noneMatch(c -> c.getId().equals(later.getId())));
+    }
+
+    @Test
+    void retentionErasesOldBodiesInBatchesKeepingEveryCountAndRunsOnceAnHourAcrossInstances() throws Exception {
+        settings.save(Map.of(Setting.MESSAGE_RETENTION_DAYS, ""));
+        for (String bad : List.of("0", "3651", "ten", "-5")) {
+            InvalidInputException refused = assertThrows(InvalidInputException.class,
+                    () -> settings.save(Map.of(Setting.MESSAGE_RETENTION_DAYS, bad)), bad);
+            assertEquals("SMS_MESSAGE_RETENTION_DAYS", refused.field());
+        }
+        assertTrue(settings.stored(Setting.MESSAGE_RETENTION_DAYS).isEmpty(), "nothing stored");
+
+        TestClock.stop();
+        try {
+            TestClock.advance(Duration.ofDays(1)); // past any claim made at the real time
+            Instant now = clock.instant();
+            // Claims, with no retention set (so the background job claims nothing meanwhile).
+            assertTrue(retention.claimRun(now, Duration.ofHours(1)), "the first instance this hour runs");
+            assertFalse(retention.claimRun(now.plus(Duration.ofMinutes(30)), Duration.ofHours(1)), "another instance, or later the same hour: not");
+            assertTrue(retention.claimRun(now.plus(Duration.ofMinutes(61)), Duration.ofHours(1)), "the next hour");
+            // The stopped clock stays before that claim's end: from here only this test erases.
+
+            long oldText = seedMessage("DELIVERED", now.minus(Duration.ofDays(40)), now.minus(Duration.ofDays(40)), "Old secret text");
+            long oldMedia = seedMessage("FAILED", now.minus(Duration.ofDays(35)), now.minus(Duration.ofDays(35)), null);
+            setMedia(oldMedia, "https://example.com/old.png");
+            long oldQueued = seedMessage("QUEUED", null, now.minus(Duration.ofDays(40)), "Still to send");
+            long recent = seedMessage("DELIVERED", now.minus(Duration.ofDays(5)), now.minus(Duration.ofDays(5)), "Recent text");
+            long oldReply = seedInbound(now.minus(Duration.ofDays(31)), "Old reply");
+            long oldMms = seedInbound(now.minus(Duration.ofDays(31)), "{\"subject\":\"Pic\",\"message\":\"Look\"}", "+447400000001", "mo_media");
+            long recentReply = seedInbound(now.minus(Duration.ofDays(29)), "Recent reply");
+            List<Long> seeded = List.of(oldText, oldMedia, oldQueued, recent);
+            Map<Long, String> statesBefore = messageStates(seeded);
+            long messagesBefore = count("select count(*) from message");
+            long inboundBefore = count("select count(*) from inbound_message");
+
+            settings.save(Map.of(Setting.MESSAGE_RETENTION_DAYS, "30"));
+            assertEquals(1, count("select count(*) from audit_entry where action = 'SETTING_CHANGED'"
+                    + " and subject = 'SMS_MESSAGE_RETENTION_DAYS' and details = 'set to 30' and at = ?", now), "the change is audited");
+            assertTrue(retentionJob.runIfDue().isEmpty(), "this hour's run is claimed already");
+
+            RetentionJob.Run run = retentionJob.run(now, 30);
+            assertEquals(now.minus(Duration.ofDays(30)), run.cutoff());
+            assertTrue(run.outgoing() >= 2 && run.inbound() >= 2, run.toString());
+            assertEquals(null, body("message", oldText));
+            assertTrue(messages.get(oldText).isBodyErased());
+            assertEquals(now, messages.get(oldText).getBodyErasedAt());
+            assertEquals(null, messages.get(oldMedia).getMediaUrl());
+            assertEquals("Still to send", body("message", oldQueued), "a queued message keeps its text for the engine");
+            assertEquals("Recent text", body("message", recent));
+            assertFalse(messages.get(recent).isBodyErased());
+            assertEquals(null, body("inbound_message", oldReply));
+            assertEquals(null, body("inbound_message", oldMms));
+            assertEquals("Recent reply", body("inbound_message", recentReply));
+            assertEquals(statesBefore, messageStates(seeded), "every state stays");
+            assertEquals(messagesBefore, count("select count(*) from message"), "every message stays");
+            assertEquals(inboundBefore, count("select count(*) from inbound_message"));
+            assertEquals(1, count("select count(*) from inbound_message where id = " + oldReply + " and body_erased_at is not null"
+                    + " and from_number = '+447400000001' and received_at is not null"), "phone and time stay");
+            assertEquals(1, count("select count(*) from audit_entry where action = 'MESSAGE_BODIES_ERASED' and actor = 'system'"
+                    + " and at = ?", now), "the run is audited");
+            assertEquals(new RetentionJob.Run(run.cutoff(), 0, 0), retentionJob.run(now, 30), "nothing is left to erase");
+        } finally {
+            settings.save(Map.of(Setting.MESSAGE_RETENTION_DAYS, ""));
+            TestClock.resume();
+        }
+    }
+
+    /** A message row as the engine leaves it, written directly: the engine's own paths are tested elsewhere. */
+    private long seedMessage(String state, Instant sentAt, Instant statusAt, String body) throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            long id;
+            try (PreparedStatement ps = c.prepareStatement("select nextval('message_seq')"); java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                id = rs.getLong(1);
+            }
+            Instant created = sentAt != null ? sentAt.minusSeconds(1) : statusAt;
+            try (PreparedStatement ps = c.prepareStatement("insert into message (id, phone, kind, body, state, due_at, expire_at, attempts,"
+                    + " solo, sent_at, status_at, created_at) values (?, '+447400000001', 'DIRECT', ?, ?, ?, ?, 0, false, ?, ?, ?)")) {
+                ps.setLong(1, id);
+                ps.setString(2, body);
+                ps.setString(3, state);
+                // A queued row is due long after the test, so that the release engine neither takes nor expires it.
+                Instant due = state.equals("QUEUED") ? created.plus(Duration.ofDays(50)) : created;
+                ps.setObject(4, utc(due));
+                ps.setObject(5, utc(due.plus(Duration.ofDays(1))));
+                ps.setObject(6, sentAt == null ? null : utc(sentAt));
+                ps.setObject(7, utc(statusAt));
+                ps.setObject(8, utc(created));
+                assertEquals(1, ps.executeUpdate());
+            }
+            return id;
+        }
+    }
+
+    private void setMedia(long id, String url) throws Exception {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("update message set media_url = ? where id = ?")) {
+            ps.setString(1, url);
+            ps.setLong(2, id);
+            assertEquals(1, ps.executeUpdate());
+        }
+    }
+
+    private long seedInbound(Instant receivedAt, String body) throws Exception {
+        return seedInbound(receivedAt, body, "+447400000001");
+    }
+
+    private long seedInbound(Instant receivedAt, String body, String from) throws Exception {
+        return seedInbound(receivedAt, body, from, "mo_text");
+    }
+
+    /** An inbound message as the webhook stores it. */
+    private long seedInbound(Instant receivedAt, String body, String from, String type) throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            long id;
+            try (PreparedStatement ps = c.prepareStatement("select nextval('inbound_message_seq')"); java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                id = rs.getLong(1);
+            }
+            try (PreparedStatement ps = c.prepareStatement("insert into inbound_message (id, sinch_id, type, from_number, to_number, body,"
+                    + " received_at, stored_at) values (?, ?, ?, ?, '447400000000', ?, ?, ?)")) {
+                ps.setLong(1, id);
+                ps.setString(2, "test-" + UUID.randomUUID());
+                ps.setString(3, type);
+                ps.setString(4, from);
+                ps.setString(5, body);
+                ps.setObject(6, utc(receivedAt));
+                ps.setObject(7, utc(receivedAt));
+                assertEquals(1, ps.executeUpdate());
+            }
+            return id;
+        }
+    }
+
+    private String body(String table, long id) throws Exception {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select body from " + table + " where id = ?")) {
+            ps.setLong(1, id);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next(), table + " " + id);
+                return rs.getString(1);
+            }
+        }
+    }
+
+    /** The rows' states (the release engine keeps moving other tests' rows meanwhile). */
+    private Map<Long, String> messageStates(List<Long> ids) throws Exception {
+        Map<Long, String> states = new java.util.TreeMap<>();
+        for (long id : ids) {
+            states.put(id, messages.get(id).getState().name());
+        }
+        return states;
+    }
+
+    private long count(String sql, Instant at) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, utc(at));
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql); java.sql.ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+    }
 
     @Test
     void theAudienceIsCountedOnceWithOptedOutAndSuppressedApartAndNothingIsQueued() {

@@ -152,7 +152,8 @@ class FirstRunIT {
         screens = new ConsoleScreens(browser, console);
 
         screens.signIn("admin", NEW_PASSWORD);
-        assertEquals("/contacts.xhtml", browser.currentPath());
+        assertEquals("/dashboard.xhtml", browser.currentPath(), "the dashboard is the landing page");
+        browser.open(console.url("/contacts.xhtml"));
         String page = browser.waitForText("Ada Lovelace");
         assertTrue(page.contains("+44 7400 123456"), page);
         browser.screenshot("04-contacts-after-restart");

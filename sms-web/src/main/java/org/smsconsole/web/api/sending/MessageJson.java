@@ -8,7 +8,8 @@ import java.util.Locale;
 
 /**
  * One message as the API shows it: what was asked, where it is ({@code state}), and what Sinch said.
- * A campaign's rows carry no body of their own: it is the campaign's, personalised at release.
+ * A campaign's rows carry no body of their own: it is the campaign's, personalised at release. A body that
+ * retention erased is absent, and {@code body_erased_at} says when.
  */
 public record MessageJson(
         long id,
@@ -32,13 +33,15 @@ public record MessageJson(
         String reason,
         int attempts,
         Integer parts,
-        @JsonbProperty("created_at") Instant createdAt) {
+        @JsonbProperty("created_at") Instant createdAt,
+        @JsonbProperty("body_erased_at") Instant bodyErasedAt) {
 
     static MessageJson of(Message m) {
         return new MessageJson(m.getId(), lower(m.getState()), lower(m.getKind()), m.getCampaignId(), m.getContactId(), m.getPhone(),
                 m.getBody(), m.getSender(), m.getMediaUrl(), m.getReportMode() == null ? null : m.getReportMode().sinch().wire(),
                 m.getSendAt(), m.getExpireAt(), m.getBatchId(), m.getClientReference(), m.getSentAt(), m.getStatusAt(),
-                m.getDeliveryStatus(), m.getDeliveryCode(), m.getReason(), m.getAttempts(), m.getParts(), m.getCreatedAt());
+                m.getDeliveryStatus(), m.getDeliveryCode(), m.getReason(), m.getAttempts(), m.getParts(), m.getCreatedAt(),
+                m.getBodyErasedAt());
     }
 
     static String lower(Enum<?> value) {
