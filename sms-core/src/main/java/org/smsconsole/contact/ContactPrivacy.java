@@ -86,6 +86,9 @@ public class ContactPrivacy {
                 .setParameter(1, digits).setParameter(2, c.phone()).executeUpdate();
         em.createNativeQuery("update inbound_message set from_number = 'erased', body = null, udh = null where from_number = ?1 or from_number = ?2")
                 .setParameter(1, digits).setParameter(2, c.phone()).executeUpdate();
+        // Copies of the number and text elsewhere: the inbox's conversation and undelivered or logged webhook events.
+        em.createNativeQuery("delete from conversation where phone = ?1").setParameter(1, c.phone()).executeUpdate();
+        em.createNativeQuery("delete from webhook_event where payload like ?1").setParameter(1, "%\"" + c.phone() + "\"%").executeUpdate();
         em.remove(contact);
         em.flush();
         em.createQuery("update AuditEntry a set a.subject = :erased, a.details = null where a.subject like :subject")

@@ -59,6 +59,21 @@ public class MessageRetention {
                 .setParameter(1, now).setParameter(2, cutoff).setParameter(3, batch).executeUpdate();
     }
 
+    /**
+     * The copies of old message text kept elsewhere: the inbox's snippet of a conversation last active before
+     * {@code cutoff}, and outgoing webhook events from before it that no subscriber is still to receive (their
+     * payload holds text and numbers; their deliveries go with them). Returns the rows touched.
+     */
+    public int eraseCopies(Instant cutoff, int batch) {
+        int snippets = em.createNativeQuery("update conversation set last_text = null where last_text is not null and last_at < ?1")
+                .setParameter(1, cutoff).executeUpdate();
+        int events = em.createNativeQuery("delete from webhook_event where id in (select e.id from webhook_event e where e.occurred_at < ?1"
+                        + " and not exists (select 1 from webhook_delivery d where d.event_id = e.id and d.state in ('PENDING', 'SENDING'))"
+                        + " order by e.occurred_at limit ?2)")
+                .setParameter(1, cutoff).setParameter(2, batch).executeUpdate();
+        return snippets + events;
+    }
+
     /** H2 has no SKIP LOCKED in a subquery; its single development instance does not need it. */
     private String skipLocked() {
         return DatabaseKind.isPostgres(em) ? " for update skip locked" : "";

@@ -119,6 +119,10 @@ public class RetentionJob {
             n = retention.eraseInbound(cutoff, now, BATCH);
             inbound += n;
         } while (n == BATCH);
+        // The inbox snippets and webhook payloads copy message text: they go by the same rule.
+        do {
+            n = retention.eraseCopies(cutoff, BATCH);
+        } while (n >= BATCH);
         Run run = new Run(cutoff, outgoing, inbound);
         retention.recordRun(run.total());
         LOG.info("Message retention (" + days + " days): erased the bodies of " + outgoing + " outgoing and " + inbound

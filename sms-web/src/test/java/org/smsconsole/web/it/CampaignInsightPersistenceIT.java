@@ -215,6 +215,17 @@ class CampaignInsightPersistenceIT {
             long messagesBefore = count("select count(*) from message");
             long inboundBefore = count("select count(*) from inbound_message");
 
+            // Copies of message text elsewhere: the inbox's snippets and outgoing webhook payloads.
+            String tag = Long.toString(System.nanoTime() % 1_000_000_000L);
+            execute("insert into conversation (phone, last_at, last_text, last_inbound, unread, created_at) values (?, ?, 'Old snippet', true, 0, ?)",
+                    "+4475" + tag, now.minus(Duration.ofDays(40)), now.minus(Duration.ofDays(40)));
+            execute("insert into conversation (phone, last_at, last_text, last_inbound, unread, created_at) values (?, ?, 'Recent snippet', true, 0, ?)",
+                    "+4476" + tag, now.minus(Duration.ofDays(2)), now.minus(Duration.ofDays(2)));
+            execute("insert into webhook_event (id, type, occurred_at, payload) values (?, 'inbound.received', ?, '{\"text\":\"Old reply\"}')",
+                    "old-" + tag, now.minus(Duration.ofDays(31)));
+            execute("insert into webhook_event (id, type, occurred_at, payload) values (?, 'inbound.received', ?, '{\"text\":\"Recent reply\"}')",
+                    "new-" + tag, now.minus(Duration.ofDays(29)));
+
             settings.save(Map.of(Setting.MESSAGE_RETENTION_DAYS, "30"));
             assertEquals(1, count("select count(*) from audit_entry where action = 'SETTING_CHANGED'"
                     + " and subject = 'SMS_MESSAGE_RETENTION_DAYS' and details = 'set to 30' and at = ?", now), "the change is audited");
@@ -240,10 +251,24 @@ class CampaignInsightPersistenceIT {
                     + " and from_number = '+447400000001' and received_at is not null"), "phone and time stay");
             assertEquals(1, count("select count(*) from audit_entry where action = 'MESSAGE_BODIES_ERASED' and actor = 'system'"
                     + " and at = ?", now), "the run is audited");
+            assertEquals(1, count("select count(*) from conversation where phone = '+4475" + tag + "' and last_text is null"), "old snippet erased");
+            assertEquals(1, count("select count(*) from conversation where phone = '+4476" + tag + "' and last_text = 'Recent snippet'"));
+            assertEquals(0, count("select count(*) from webhook_event where id = 'old-" + tag + "'"), "an old webhook payload goes");
+            assertEquals(1, count("select count(*) from webhook_event where id = 'new-" + tag + "'"));
             assertEquals(new RetentionJob.Run(run.cutoff(), 0, 0), retentionJob.run(now, 30), "nothing is left to erase");
         } finally {
             settings.save(Map.of(Setting.MESSAGE_RETENTION_DAYS, ""));
             TestClock.resume();
+        }
+    }
+
+    private void execute(String sql, Object... values) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                Object v = values[i];
+                ps.setObject(i + 1, v instanceof Instant t ? java.time.OffsetDateTime.ofInstant(t, java.time.ZoneOffset.UTC) : v);
+            }
+            ps.executeUpdate();
         }
     }
 

@@ -104,8 +104,27 @@ class ContactsPersistenceIT {
         String copy = privacy.export(c.id()).toString();
         assertTrue(copy.contains(phone) && copy.contains("Erin E.") && copy.contains("CONTACT_CHANGED"), copy);
 
+        // Copies of the number elsewhere: an inbox conversation and a webhook event about them.
+        String eventId = "erase-" + UUID.randomUUID();
+        try (java.sql.Connection db = dataSource.getConnection(); java.sql.Statement s = db.createStatement()) {
+            s.executeUpdate("insert into conversation (phone, last_at, last_text, last_inbound, unread, created_at)"
+                    + " values ('" + phone + "', current_timestamp, 'Hi it is Erin', true, 1, current_timestamp)");
+            s.executeUpdate("insert into webhook_event (id, type, occurred_at, payload) values ('" + eventId
+                    + "', 'inbound.received', current_timestamp, '{\"from\":\"" + phone + "\",\"text\":\"Hi it is Erin\"}')");
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+
         privacy.erase(c.id());
         assertThrows(NotFoundException.class, () -> contacts.get(c.id()));
+        try (java.sql.Connection db = dataSource.getConnection(); java.sql.Statement s = db.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("select (select count(*) from conversation where phone = '" + phone + "')"
+                     + " + (select count(*) from webhook_event where id = '" + eventId + "')")) {
+            rs.next();
+            assertEquals(0, rs.getLong(1), "the conversation and the webhook event are gone");
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
         String history = auditLog.search("contact " + c.id() + " ", 0, 50).stream()
                 .map(e -> e.getAction() + " " + e.getSubject() + " " + e.getDetails()).toList().toString();
         assertTrue(history.contains("CONTACT_CREATED contact " + c.id() + " (erased)"), history);
