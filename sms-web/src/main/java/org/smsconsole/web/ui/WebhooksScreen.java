@@ -147,9 +147,9 @@ public class WebhooksScreen implements Serializable {
             return;
         }
         try {
-            String eventId = subscriptions.sendTest(s.getId());
+            subscriptions.sendTest(s.getId());
             selected = s.getId();
-            Messages.info("Queued test event " + eventId + "; its delivery shows below.");
+            Messages.info("Queued a test event; its delivery shows below.");
         } catch (InvalidInputException | NotFoundException e) {
             Messages.error(e.getMessage());
         }

@@ -24,7 +24,9 @@ import org.smsconsole.sinch.inbound.Inbound;
 import org.smsconsole.sinch.report.RecipientDeliveryReport;
 import org.smsconsole.sinch.webhook.WebhookParser;
 import org.smsconsole.user.Role;
+import org.smsconsole.validation.ConflictException;
 import org.smsconsole.webhook.EventSignature;
+import org.smsconsole.webhook.WebhookDelivery;
 import org.smsconsole.webhook.WebhookEventType;
 import org.smsconsole.webhook.WebhookSubscriptions;
 
@@ -55,12 +57,13 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Outgoing webhooks in the container: events recorded in the transaction of their change (a rolled-back change
  * and a repeated report or MO publish nothing), sent signed by the dispatcher to a real HTTP receiver on loopback,
- * retried with backoff on the console's clock, a dead endpoint not holding up a live one, and the subscriptions
+ * retried with backoff on the console's clock, failed after 24 hours and retried on request, a dead endpoint not holding up a live one, and the subscriptions
  * API with its refusals. Runs on H2 and PostgreSQL.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -200,6 +203,31 @@ class WebhooksPersistenceIT {
         assertEquals(1, got.stream().map(HookReceiver.Received::body).distinct().count(), "the same event each time");
         assertTrue(got.stream().allMatch(r -> eventId.equals(r.header("X-Webhook-Id"))));
         assertEquals("webhook.test", SinchJson.tree(got.get(0).body()).asJsonObject().getString("type"));
+    }
+
+    @Test
+    void aDeliveryFailsAfter24HoursAndRetryNowMakesOneMoreAttempt() throws Exception {
+        HookReceiver receiver = receiver();
+        receiver.answerNext(503, 503);
+        long id = subscribe(receiver, WebhookEventType.INBOUND_RECEIVED).subscription().getId();
+        TestClock.stop();
+        String eventId = subscriptions.sendTest(id);
+        await().atMost(PATIENCE).until(() -> delivery(eventId, id).attempts() == 1 && "PENDING".equals(delivery(eventId, id).state()));
+
+        TestClock.advance(Duration.ofHours(25)); // past the 24 hours: the next failure is the last
+        await().atMost(PATIENCE).until(() -> "FAILED".equals(delivery(eventId, id).state()));
+        assertEquals(2, delivery(eventId, id).attempts());
+        assertEquals(503, delivery(eventId, id).lastStatus());
+        WebhookDelivery failed = subscriptions.deliveries(id, 10).get(0);
+        assertEquals(eventId, failed.eventId());
+        assertNull(failed.getNextAttempt(), "no attempt is planned for a failed delivery");
+        assertEquals("HTTP 503", failed.getOutcome());
+
+        assertEquals("PENDING", subscriptions.retryNow(failed.id()).state());
+        await().atMost(PATIENCE).until(() -> "DELIVERED".equals(delivery(eventId, id).state()));
+        assertEquals(3, delivery(eventId, id).attempts());
+        assertEquals(List.of(503, 503, 200), receiver.received().stream().map(HookReceiver.Received::answeredWith).toList());
+        assertThrows(ConflictException.class, () -> subscriptions.retryNow(failed.id()), "a delivered event is not sent again");
     }
 
     @Test

@@ -289,9 +289,11 @@ class StaffAdministrationIT {
             assertTrue(page.contains("whsec_…" + secret.substring(secret.length() - 4)), page);
 
             browser.click("subscriptionsForm:subscriptions:0:test");
-            browser.waitForText("Queued test event evt_");
+            browser.waitForText("Queued a test event");
             browser.waitForText("DELIVERED");
-            String log = browser.byId("deliveriesForm:deliveryTable").getText();
+            WebElement table = browser.byId("deliveriesForm:deliveryTable");
+            ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", table);
+            String log = table.getText();
             assertTrue(log.contains("webhook.test") && log.contains("HTTP 200"), log);
             assertEquals("1", browser.byId("deliveriesForm:deliveryTable:0:attempts").getText());
             browser.screenshot("19-webhook-test-delivered");
