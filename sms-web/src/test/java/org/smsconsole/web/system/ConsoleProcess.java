@@ -57,7 +57,14 @@ public final class ConsoleProcess implements AutoCloseable {
     }
 
     public ConsoleProcess start() throws IOException {
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx" + heap,
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx" + heap));
+        // Tests set console.jvm.options (quicker start); benchmarks leave it unset and get the JVM's defaults.
+        for (String option : System.getProperty("console.jvm.options", "").trim().split("\\s+")) {
+            if (!option.isEmpty()) {
+                command.add(option);
+            }
+        }
+        command.addAll(List.of(
                 "-Dh2.bindAddress=127.0.0.1",
                 "-Djava.io.tmpdir=" + workDir.toAbsolutePath(),
                 "-DSMS_PORT=" + port,
