@@ -40,7 +40,7 @@ class DashboardConsoleIT {
 
     private static final String PASSWORD = "dashboard admin password";
     /** The browser's zone (set through Chromium's DevTools), not the console's: the page must use the viewer's. */
-    private static final String VIEWER_ZONE = "Asia/Kolkata";
+    private static final String VIEWER_ZONE = "Australia/Adelaide"; // UTC+09:30 or +10:30: its days are not UTC's
 
     private ConsoleProcess console;
     private Browser browser;
@@ -105,7 +105,7 @@ class DashboardConsoleIT {
                 count(get("/api/messages?state=delivered")) == 2 && count(get("/api/messages?state=failed")) == 1);
 
         // The figures are read at most every 15 s per console: reload until they show.
-        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofSeconds(2)).ignoreExceptions().until(() -> {
             browser.open(console.url("/dashboard.xhtml"));
             browser.waitForText("Days and times in");
             return "3".equals(browser.byId("dashboardForm:sent").getText()) && "1".equals(browser.byId("dashboardForm:received").getText());
@@ -129,10 +129,13 @@ class DashboardConsoleIT {
         String perDay = browser.byId("dashboardForm:perDay").getText();
         assertTrue(perDay.contains(java.time.LocalDate.now(java.time.ZoneId.of(VIEWER_ZONE)) + " 3 2 1 1"), perDay);
         browser.screenshot("dashboard-02-figures");
+        scrollTo("dashboardForm:campaignsCard");
+        browser.screenshot("dashboard-02b-campaigns-replies-opt-outs");
 
         browser.driver().findElement(By.xpath("//div[@id='dashboardForm:days']//*[normalize-space()='Last 30 days']")).click();
         browser.awaitAjax();
-        await().atMost(Duration.ofSeconds(10)).until(() -> browser.byId("dashboardForm:perDay").getText().split("\n").length > 30);
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                .until(() -> browser.byId("dashboardForm:perDay").getText().split("\n").length > 30);
         assertEquals("3", browser.byId("dashboardForm:sent").getText(), "the same traffic over 30 days");
         browser.screenshot("dashboard-03-thirty-days");
     }
@@ -145,16 +148,22 @@ class DashboardConsoleIT {
         browser.type("settingsForm:MESSAGE_RETENTION_DAYS", "0").click("settingsForm:save");
         String refused = browser.byId("settingsForm:MESSAGE_RETENTION_DAYSMessage").getText();
         assertEquals("From 1 to 3650 days (empty keeps bodies forever)", refused);
+        scrollTo("settingsForm:retentionCard");
         browser.screenshot("dashboard-04-retention-refused");
 
         browser.type("settingsForm:MESSAGE_RETENTION_DAYS", "90").click("settingsForm:save");
         browser.waitForText("Settings saved.");
         assertEquals("90", browser.byId("settingsForm:MESSAGE_RETENTION_DAYS").getAttribute("value"));
+        scrollTo("settingsForm:retentionCard");
         browser.screenshot("dashboard-05-retention-saved");
 
         browser.open(console.url("/admin/audit.xhtml"));
         String audit = browser.waitForText("SMS_MESSAGE_RETENTION_DAYS");
         assertTrue(audit.contains("set to 90"), audit);
+    }
+
+    private void scrollTo(String id) {
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView()", browser.byId(id));
     }
 
     // ---- REST ----
