@@ -129,8 +129,6 @@ class DashboardConsoleIT {
         String perDay = browser.byId("dashboardForm:perDay").getText();
         assertTrue(perDay.contains(java.time.LocalDate.now(java.time.ZoneId.of(VIEWER_ZONE)) + " 3 2 1 1"), perDay);
         browser.screenshot("dashboard-02-figures");
-        scrollTo("dashboardForm:campaignsCard");
-        browser.screenshot("dashboard-02b-campaigns-replies-opt-outs");
 
         browser.driver().findElement(By.xpath("//div[@id='dashboardForm:days']//*[normalize-space()='Last 30 days']")).click();
         browser.awaitAjax();
@@ -148,22 +146,16 @@ class DashboardConsoleIT {
         browser.type("settingsForm:MESSAGE_RETENTION_DAYS", "0").click("settingsForm:save");
         String refused = browser.byId("settingsForm:MESSAGE_RETENTION_DAYSMessage").getText();
         assertEquals("From 1 to 3650 days (empty keeps bodies forever)", refused);
-        scrollTo("settingsForm:retentionCard");
         browser.screenshot("dashboard-04-retention-refused");
 
         browser.type("settingsForm:MESSAGE_RETENTION_DAYS", "90").click("settingsForm:save");
         browser.waitForText("Settings saved.");
         assertEquals("90", browser.byId("settingsForm:MESSAGE_RETENTION_DAYS").getAttribute("value"));
-        scrollTo("settingsForm:retentionCard");
         browser.screenshot("dashboard-05-retention-saved");
 
         browser.open(console.url("/admin/audit.xhtml"));
         String audit = browser.waitForText("SMS_MESSAGE_RETENTION_DAYS");
         assertTrue(audit.contains("set to 90"), audit);
-    }
-
-    private void scrollTo(String id) {
-        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView()", browser.byId(id));
     }
 
     // ---- REST ----
