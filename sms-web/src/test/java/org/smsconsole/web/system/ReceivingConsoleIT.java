@@ -14,8 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Receiving as staff see it, in a console started like {@code mvn -Prun} (sandbox mode, the sandbox posting MOs to the
  * console's webhook): an admin changes the help text on Admin › Keywords (a refused value shows next to its field), a
- * person texts "Stop" and then "help" from the sandbox panel, and the Contacts screen shows them opted out with how,
- * when and the message they sent, while the Messages screen lists the one confirmation and the new help text.
+ * person texts "Stop" and then "help" from the sandbox panel, and the Contacts screen (list and dialog) shows them
+ * opted out with how, when and the message they sent, while the Messages screen lists the one confirmation and the new help text.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReceivingConsoleIT {
@@ -74,8 +74,16 @@ class ReceivingConsoleIT {
         screens.searchContacts("7400123987");
         page = browser.waitForText("via keyword");
         assertTrue(page.contains("Opted out"), page);
-        assertTrue(page.contains("Sent \"Stop\""), "the message that opted them out: " + page);
+        // The sandbox posts each MO on its own: either STOP may arrive first, and that one is the reason.
+        assertTrue(page.contains("Sent \"Stop\"") || page.contains("Sent \"STOP\""), "the message that opted them out: " + page);
         browser.screenshot("receiving-contact-opted-out");
+        browser.click("contactsForm:contacts:0:edit");
+        browser.awaitAjax();
+        String change = browser.byId("contactDialogForm:consentChange").getText();
+        assertTrue(change.startsWith("Opted out ") && change.endsWith(" via keyword"), "the dialog shows the last change: " + change);
+        String reason = browser.byId("contactDialogForm:consent_reason").getAttribute("value");
+        assertTrue(reason.startsWith("Sent \"Stop\"") || reason.startsWith("Sent \"STOP\""), "with the message that opted them out: " + reason);
+        browser.screenshot("receiving-contact-dialog");
 
         // Messages: the confirmation once, then the help text as changed.
         browser.open(console.url("/messages.xhtml"));
