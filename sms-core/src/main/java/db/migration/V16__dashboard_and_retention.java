@@ -28,9 +28,12 @@ public class V16__dashboard_and_retention extends BaseJavaMigration {
         try (Statement s = context.getConnection().createStatement()) {
             s.execute("alter table message add column body_erased_at timestamp with time zone");
             s.execute("alter table inbound_message add column body_erased_at timestamp with time zone");
-            s.execute("create index message_sent_at_idx on message (sent_at)");
-            s.execute("create index message_status_at_state_idx on message (status_at, state)");
-            s.execute("create index inbound_message_received_idx on inbound_message (received_at)");
+            // Partial on PostgreSQL: queueing a campaign inserts rows with neither time yet, and should not pay for them.
+            String sent = postgres ? " where sent_at is not null" : "";
+            String settled = postgres ? " where status_at is not null" : "";
+            s.execute("create index message_sent_at_idx on message (sent_at)" + sent);
+            s.execute("create index message_status_at_state_idx on message (status_at, state)" + settled);
+            // inbound_message (received_at, id) comes from V13.
             s.execute("create index contact_consent_changed_idx on contact (consent, consent_changed_at)");
             s.execute("create table retention_state (id integer not null primary key, next_run_at timestamp with time zone,"
                     + " last_run_at timestamp with time zone, last_erased bigint not null)");
