@@ -105,7 +105,7 @@ class ContactsPersistenceIT {
         assertTrue(copy.contains(phone) && copy.contains("Erin E.") && copy.contains("CONTACT_CHANGED"), copy);
 
         // Copies of the number elsewhere: an inbox conversation and a webhook event about them.
-        String eventId = "erase-" + UUID.randomUUID();
+        String eventId = "erase-" + UUID.randomUUID().toString().substring(0, 8);
         try (java.sql.Connection db = dataSource.getConnection(); java.sql.Statement s = db.createStatement()) {
             s.executeUpdate("insert into conversation (phone, last_at, last_text, last_inbound, unread, created_at)"
                     + " values ('" + phone + "', current_timestamp, 'Hi it is Erin', true, 1, current_timestamp)");

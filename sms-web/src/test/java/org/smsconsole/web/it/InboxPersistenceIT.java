@@ -101,7 +101,7 @@ class InboxPersistenceIT {
         assertEquals(2, oldest.unread());
         assertTrue(oldest.lastInbound());
 
-        ContactView ada = contacts.add("Ada Inboxwright " + tag, phones.get(2));
+        ContactView ada = named("Ada Inboxwright " + tag, phones.get(2));
         List<ConversationView> byName = conversations.page("inboxwright " + tag, 0, 10);
         assertEquals(List.of(phones.get(2)), byName.stream().map(ConversationView::phone).toList(), "case-insensitive, by the contact's name");
         assertEquals(ada.name(), byName.get(0).title());
@@ -214,7 +214,7 @@ class InboxPersistenceIT {
         assertEquals(0, conversations.find(phone).orElseThrow().unread(), "answering marks the conversation read");
         assertNull(replies.reply(other, "Yes").getSender(), "a number we have not configured: the service plan's default");
 
-        ContactView grace = contacts.add("Grace Optout", phone);
+        ContactView grace = named("Grace Optout", phone);
         contacts.consent(grace.id(), Consent.OPTED_OUT, "keyword", "STOP");
         long queued = conversations.thread(phone, 50).stream().filter(e -> !e.inbound()).count();
         InvalidInputException refused = assertThrows(InvalidInputException.class, () -> replies.reply(phone, "Are you sure?"));
@@ -248,5 +248,11 @@ class InboxPersistenceIT {
 
     private static String id() {
         return "01INBOX" + UUID.randomUUID().toString().replace("-", "").substring(0, 19).toUpperCase();
+    }
+
+    /** The contact an MO from an unknown number became (Receiving), given a name now. */
+    private ContactView named(String name, String phone) {
+        ContactView made = contacts.senderOf(phone).orElseThrow();
+        return contacts.change(made.id(), name, phone);
     }
 }

@@ -312,7 +312,9 @@ class ReleaseEnginePersistenceIT {
             assertTrue(claimed[i].get() > 0, "loop " + i + " claimed work");
             total += claimed[i].get();
         }
-        assertEquals(recipients, total, "every row claimed once in all");
+        // A row can be claimed twice without being sent twice: one put back to wait (a 429, a batch split up) is
+        // claimed again later. Sent once each is asserted below, at Sinch.
+        assertTrue(total >= recipients, "every row claimed: " + total);
         long latestStart = Math.max(Math.max(window[0][0], window[1][0]), Math.max(window[2][0], window[3][0]));
         long earliestEnd = Math.min(Math.min(window[0][1], window[1][1]), Math.min(window[2][1], window[3][1]));
         assertTrue(latestStart < earliestEnd, "the four loops claimed at the same time");
