@@ -66,8 +66,16 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Clicks the element; one the page replaced between finding and clicking (an ajax update, a poll) is found again. */
     public Browser click(String id) {
-        new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+        new WebDriverWait(driver, PATIENCE).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(By.id(id)).apply(d);
+            if (element == null) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
         return this;
     }
 
@@ -88,7 +96,9 @@ public final class Browser implements AutoCloseable {
 
     /** The visible text; a page replaced while it is read (navigation, a full ajax update) is read again. */
     public String bodyText() {
+        // Chromium reports a node replaced mid-read either as stale or as "does not belong to the document".
         return new WebDriverWait(driver, PATIENCE).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.WebDriverException.class)
                 .until(d -> d.findElement(By.tagName("body")).getText());
     }
 
