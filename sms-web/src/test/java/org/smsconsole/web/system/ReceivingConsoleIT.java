@@ -200,6 +200,7 @@ class ReceivingConsoleIT {
         // Contacts: opted out, how, when and what they sent.
         browser.open(console.url("/contacts.xhtml"));
         screens.searchContacts("7400123987");
+        browser.waitForTextGone(CUSTOMER); // the inbox's customer, listed until the search has filtered the table
         page = browser.waitForText("via keyword");
         assertTrue(page.contains("Opted out"), page);
         // The sandbox posts each MO on its own: either STOP may arrive first, and that one is the reason.
