@@ -90,27 +90,9 @@ public class CampaignAudience {
     }
 
     Queued queue(Campaign campaign, Instant sendAt, Instant expireAt, Instant now) {
-        List<Long> groups = List.copyOf(campaign.getGroupIds());
         // A contact in several groups is one recipient (exists, not a join); contacts hold unique numbers.
-        int total = em.createNativeQuery("""
-                        insert into message (id, campaign_id, contact_id, phone, kind, state, send_at, due_at, expire_at,
-                                             attempts, solo, reason, created_at, status_at)
-                        select nextval('message_seq'), ?1, c.id, c.phone, 'CAMPAIGN',
-                               case when c.consent = 'OPTED_OUT' or s.phone is not null then 'SKIPPED' else 'QUEUED' end,
-                               ?2, ?2, ?3, 0, false,
-                               case when c.consent = 'OPTED_OUT' then 'Opted out'
-                                    when s.phone is not null then 'On the suppression list' end,
-                               ?4,
-                               case when c.consent = 'OPTED_OUT' or s.phone is not null then ?4 end
-                        from contact c left join suppressed_number s on s.phone = c.phone
-                        where exists (select 1 from group_member m where m.contact_id = c.id and m.group_id in (?5))
-                        """)
-                .setParameter(1, campaign.getId()).setParameter(2, sendAt).setParameter(3, expireAt)
-                .setParameter(4, now).setParameter(5, groups).executeUpdate();
-        long skipped = total == 0 ? 0 : ((Number) em.createNativeQuery(
-                        "select count(*) from message where campaign_id = ?1 and state = 'SKIPPED'")
-                .setParameter(1, campaign.getId()).getSingleResult()).longValue();
-        return new Queued(total, skipped);
+        return insertRecipients(campaign.getId(), sendAt, expireAt, now,
+                "exists (select 1 from group_member m where m.contact_id = c.id and m.group_id in (?5))", List.copyOf(campaign.getGroupIds()));
     }
 
     /**
@@ -118,6 +100,15 @@ public class CampaignAudience {
      * the same consent rules as {@link #queue}. Answers the rows queued and those skipped.
      */
     Queued queueFailedOf(long originalId, Campaign copy, Instant sendAt, Instant expireAt, Instant now) {
+        return insertRecipients(copy.getId(), sendAt, expireAt, now,
+                "exists (select 1 from message f where f.contact_id = c.id and f.campaign_id = ?5 and f.state = 'FAILED')", originalId);
+    }
+
+    /**
+     * One {@code INSERT ... SELECT} of a message per contact matching {@code who} (which binds {@code ?5}): opted-out
+     * and suppressed numbers are stored SKIPPED with the reason, the rest QUEUED; nothing is loaded into memory.
+     */
+    private Queued insertRecipients(long campaignId, Instant sendAt, Instant expireAt, Instant now, String who, Object whoValue) {
         int total = em.createNativeQuery("""
                         insert into message (id, campaign_id, contact_id, phone, kind, state, send_at, due_at, expire_at,
                                              attempts, solo, reason, created_at, status_at)
@@ -129,13 +120,12 @@ public class CampaignAudience {
                                ?4,
                                case when c.consent = 'OPTED_OUT' or s.phone is not null then ?4 end
                         from contact c left join suppressed_number s on s.phone = c.phone
-                        where exists (select 1 from message f where f.contact_id = c.id and f.campaign_id = ?5 and f.state = 'FAILED')
-                        """)
-                .setParameter(1, copy.getId()).setParameter(2, sendAt).setParameter(3, expireAt)
-                .setParameter(4, now).setParameter(5, originalId).executeUpdate();
+                        where\s""" + who)
+                .setParameter(1, campaignId).setParameter(2, sendAt).setParameter(3, expireAt)
+                .setParameter(4, now).setParameter(5, whoValue).executeUpdate();
         long skipped = total == 0 ? 0 : ((Number) em.createNativeQuery(
                         "select count(*) from message where campaign_id = ?1 and state = 'SKIPPED'")
-                .setParameter(1, copy.getId()).getSingleResult()).longValue();
+                .setParameter(1, campaignId).getSingleResult()).longValue();
         return new Queued(total, skipped);
     }
 

@@ -1,5 +1,8 @@
 package org.smsconsole.inbound;
 
+import static org.smsconsole.persistence.Jdbc.utc;
+import static org.smsconsole.persistence.Jdbc.setTime;
+import static org.smsconsole.persistence.Jdbc.setString;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -214,25 +217,8 @@ public class Inbounds {
         return events;
     }
 
-    private static void setString(PreparedStatement ps, int index, String value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.VARCHAR);
-        } else {
-            ps.setString(index, value);
-        }
-    }
 
-    private static void setTime(PreparedStatement ps, int index, Instant value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
-            ps.setObject(index, utc(value));
-        }
-    }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
 
     /** An MO as stored: the id and sender are required, the rest is cut to fit rather than refused. */
     private record Row(String sinchId, String type, String from, String to, String body, String udh, Instant receivedAt,

@@ -1,5 +1,8 @@
 package org.smsconsole.inbox;
 
+import static org.smsconsole.persistence.Jdbc.utc;
+import static org.smsconsole.persistence.Jdbc.instant;
+import static org.smsconsole.persistence.Jdbc.setString;
 import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -377,22 +380,8 @@ public class Conversations {
         }
     }
 
-    private static void setString(PreparedStatement ps, int index, String value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.VARCHAR);
-        } else {
-            ps.setString(index, value);
-        }
-    }
 
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
-        return time == null ? null : time.toInstant();
-    }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
 
     private String caller() {
         Principal principal = securityContext.getCallerPrincipal();

@@ -1,5 +1,11 @@
 package org.smsconsole.message;
 
+import static org.smsconsole.persistence.Jdbc.nullableInt;
+import static org.smsconsole.persistence.Jdbc.nullableLong;
+import static org.smsconsole.persistence.Jdbc.instant;
+import static org.smsconsole.persistence.Jdbc.setTime;
+import static org.smsconsole.persistence.Jdbc.setInteger;
+import static org.smsconsole.persistence.Jdbc.setString;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -266,14 +272,14 @@ public class DeliveryReceipts {
                 ps.setString(2, e.recipient());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        Instant statusAt = WebhookOutbox.instant(rs, 10);
+                        Instant statusAt = instant(rs, 10);
                         events.add(new WebhookOutbox.Event(WebhookEventType.MESSAGE_STATUS_CHANGED, statusAt == null ? now : statusAt,
-                                WebhookOutbox.data().put("message_id", rs.getLong(1)).put("campaign_id", WebhookOutbox.nullableLong(rs, 2))
-                                        .put("contact_id", WebhookOutbox.nullableLong(rs, 3)).put("phone", rs.getString(4))
+                                WebhookOutbox.data().put("message_id", rs.getLong(1)).put("campaign_id", nullableLong(rs, 2))
+                                        .put("contact_id", nullableLong(rs, 3)).put("phone", rs.getString(4))
                                         .put("state", rs.getString(5)).put("delivery_status", rs.getString(6))
-                                        .put("code", WebhookOutbox.nullableInt(rs, 7)).put("reason", rs.getString(8))
+                                        .put("code", nullableInt(rs, 7)).put("reason", rs.getString(8))
                                         .put("batch_id", rs.getString(9)).put("status_at", statusAt)
-                                        .put("sent_at", WebhookOutbox.instant(rs, 11)).build()));
+                                        .put("sent_at", instant(rs, 11)).build()));
                     }
                 }
             }
@@ -281,29 +287,8 @@ public class DeliveryReceipts {
         return events;
     }
 
-    private static void setString(PreparedStatement ps, int index, String value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.VARCHAR);
-        } else {
-            ps.setString(index, value);
-        }
-    }
 
-    private static void setInteger(PreparedStatement ps, int index, Integer value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.INTEGER);
-        } else {
-            ps.setInt(index, value);
-        }
-    }
 
-    private static void setTime(PreparedStatement ps, int index, Instant value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
-            ps.setObject(index, OffsetDateTime.ofInstant(value, ZoneOffset.UTC));
-        }
-    }
 
     private record Keyed(DeliveryEvent event, String key) {
     }

@@ -1,5 +1,9 @@
 package org.smsconsole.webhook;
 
+import static org.smsconsole.persistence.Jdbc.nullableInt;
+import static org.smsconsole.persistence.Jdbc.nullableLong;
+import static org.smsconsole.persistence.Jdbc.instant;
+import static org.smsconsole.persistence.Jdbc.utc;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
@@ -176,25 +180,7 @@ public final class WebhookOutbox {
         T get() throws SQLException;
     }
 
-    static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
 
-    /** Reads a nullable timestamp column. */
-    public static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-    }
 
-    /** Reads a nullable bigint column. */
-    public static Long nullableLong(ResultSet rs, int column) throws SQLException {
-        long v = rs.getLong(column);
-        return rs.wasNull() ? null : v;
-    }
 
-    /** Reads a nullable integer column. */
-    public static Integer nullableInt(ResultSet rs, int column) throws SQLException {
-        int v = rs.getInt(column);
-        return rs.wasNull() ? null : v;
-    }
 }

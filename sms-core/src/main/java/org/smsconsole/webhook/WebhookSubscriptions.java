@@ -1,5 +1,6 @@
 package org.smsconsole.webhook;
 
+import org.smsconsole.persistence.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -153,8 +154,8 @@ public class WebhookSubscriptions {
         int changed = em.unwrap(Session.class).doReturningWork(c -> {
             try (PreparedStatement ps = c.prepareStatement("update webhook_delivery set state = 'PENDING', next_attempt_at = ?,"
                     + " give_up_at = case when state = 'FAILED' then ? else give_up_at end where id = ? and state in ('PENDING', 'FAILED')")) {
-                ps.setObject(1, WebhookOutbox.utc(now));
-                ps.setObject(2, WebhookOutbox.utc(now));
+                ps.setObject(1, Jdbc.utc(now));
+                ps.setObject(2, Jdbc.utc(now));
                 ps.setLong(3, deliveryId);
                 return ps.executeUpdate();
             }
@@ -174,9 +175,9 @@ public class WebhookSubscriptions {
         List<WebhookDelivery> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.add(new WebhookDelivery(rs.getLong(1), rs.getString(2), rs.getString(3), WebhookOutbox.instant(rs, 4), rs.getString(5),
-                        rs.getInt(6), WebhookOutbox.nullableInt(rs, 7), rs.getString(8), WebhookOutbox.instant(rs, 9),
-                        WebhookOutbox.instant(rs, 10), WebhookOutbox.instant(rs, 11), rs.getLong(12)));
+                out.add(new WebhookDelivery(rs.getLong(1), rs.getString(2), rs.getString(3), Jdbc.instant(rs, 4), rs.getString(5),
+                        rs.getInt(6), Jdbc.nullableInt(rs, 7), rs.getString(8), Jdbc.instant(rs, 9),
+                        Jdbc.instant(rs, 10), Jdbc.instant(rs, 11), rs.getLong(12)));
             }
         }
         return out;

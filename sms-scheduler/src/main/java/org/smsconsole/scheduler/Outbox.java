@@ -1,5 +1,6 @@
 package org.smsconsole.scheduler;
 
+import org.smsconsole.persistence.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -161,11 +162,11 @@ public class Outbox {
     private int updateLeased(String clientReference, List<Long> ids, String assignments, Object... values) {
         return work(c -> {
             try (PreparedStatement ps = c.prepareStatement("update message set " + assignments
-                    + " where client_reference = ? and state = 'SENDING' and id in (" + Sql.marks(ids.size()) + ")")) {
+                    + " where client_reference = ? and state = 'SENDING' and id in (" + Jdbc.marks(ids.size()) + ")")) {
                 int i = 1;
                 for (Object v : values) {
                     if (v instanceof Instant t) {
-                        Sql.time(ps, i++, t);
+                        Jdbc.setTime(ps, i++, t);
                     } else if (v == null) {
                         ps.setNull(i++, java.sql.Types.INTEGER); // the one value that may be absent: Sinch's code
                     } else {
@@ -173,7 +174,7 @@ public class Outbox {
                     }
                 }
                 ps.setString(i++, clientReference);
-                Sql.bindLongs(ps, i, ids);
+                Jdbc.bindLongs(ps, i, ids);
                 return ps.executeUpdate();
             }
         });
@@ -196,21 +197,21 @@ public class Outbox {
                 if (campaignId != null) {
                     ps.setLong(i++, campaignId);
                 }
-                Sql.time(ps, i, now);
+                Jdbc.setTime(ps, i, now);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         long id = rs.getLong("id");
                         String ref = rs.getString("client_reference");
-                        Instant claimed = Sql.time(rs, "claimed_at");
+                        Instant claimed = Jdbc.instant(rs, "claimed_at");
                         batches.computeIfAbsent(ref, r -> new LeasedBatch(r, new ArrayList<>(), claimed)).ids().add(id);
                         all.add(id);
                     }
                 }
             }
             if (!all.isEmpty()) {
-                try (PreparedStatement ps = c.prepareStatement("update message set lease_until = ? where id in (" + Sql.marks(all.size()) + ")")) {
-                    Sql.time(ps, 1, now.plus(settings.lease()));
-                    Sql.bindLongs(ps, 2, all);
+                try (PreparedStatement ps = c.prepareStatement("update message set lease_until = ? where id in (" + Jdbc.marks(all.size()) + ")")) {
+                    Jdbc.setTime(ps, 1, now.plus(settings.lease()));
+                    Jdbc.bindLongs(ps, 2, all);
                     ps.executeUpdate();
                 }
             }
@@ -242,14 +243,14 @@ public class Outbox {
             if (stream.isCampaign()) {
                 ps.setLong(i++, stream.campaignId());
             }
-            Sql.time(ps, i, now);
+            Jdbc.setTime(ps, i, now);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String mode = rs.getString("report_mode");
-                    rows.add(new ClaimedMessage(rs.getLong("id"), Sql.nullableLong(rs, "contact_id"), rs.getString("phone"),
+                    rows.add(new ClaimedMessage(rs.getLong("id"), Jdbc.nullableLong(rs, "contact_id"), rs.getString("phone"),
                             MessageKind.valueOf(rs.getString("kind")), rs.getString("body"), rs.getString("sender"),
                             rs.getString("media_url"), mode == null ? null : DeliveryReportMode.valueOf(mode),
-                            Sql.time(rs, "expire_at"), rs.getInt("attempts"), rs.getBoolean("solo")));
+                            Jdbc.instant(rs, "expire_at"), rs.getInt("attempts"), rs.getBoolean("solo")));
                 }
             }
         }
@@ -267,8 +268,8 @@ public class Outbox {
             phones.add(row.phone());
         }
         Set<String> suppressed = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement("select phone from suppressed_number where phone in (" + Sql.marks(phones.size()) + ")")) {
-            Sql.bindStrings(ps, 1, phones);
+        try (PreparedStatement ps = c.prepareStatement("select phone from suppressed_number where phone in (" + Jdbc.marks(phones.size()) + ")")) {
+            Jdbc.bindStrings(ps, 1, phones);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     suppressed.add(rs.getString(1));
@@ -280,8 +281,8 @@ public class Outbox {
         Map<Long, Object[]> contacts = new HashMap<>(); // optedOut, zone, name, how they opted out
         if (!byContact.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement("select id, name, consent, time_zone, consent_source, consent_changed_at"
-                    + " from contact where id in (" + Sql.marks(byContact.size()) + ")")) {
-                Sql.bindLongs(ps, 1, byContact.keySet());
+                    + " from contact where id in (" + Jdbc.marks(byContact.size()) + ")")) {
+                Jdbc.bindLongs(ps, 1, byContact.keySet());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         boolean optedOut = "OPTED_OUT".equals(rs.getString("consent"));
@@ -293,9 +294,9 @@ public class Outbox {
             List<String> attributes = placeholders.stream().filter(p -> !"name".equals(p) && !"phone".equals(p)).toList();
             if (!attributes.isEmpty()) {
                 try (PreparedStatement ps = c.prepareStatement("select contact_id, name, value_text from contact_attribute where contact_id in ("
-                        + Sql.marks(byContact.size()) + ") and name in (" + Sql.marks(attributes.size()) + ")")) {
-                    int i = Sql.bindLongs(ps, 1, byContact.keySet());
-                    Sql.bindStrings(ps, i, attributes);
+                        + Jdbc.marks(byContact.size()) + ") and name in (" + Jdbc.marks(attributes.size()) + ")")) {
+                    int i = Jdbc.bindLongs(ps, 1, byContact.keySet());
+                    Jdbc.bindStrings(ps, i, attributes);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             values.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getString(2), rs.getString(3));
@@ -351,7 +352,7 @@ public class Outbox {
             for (Object[] s : settled) {
                 ps.setString(1, (String) s[1]);
                 ps.setString(2, truncate((String) s[2]));
-                Sql.time(ps, 3, now);
+                Jdbc.setTime(ps, 3, now);
                 ps.setLong(4, (Long) s[0]);
                 ps.addBatch();
             }
@@ -365,7 +366,7 @@ public class Outbox {
         }
         try (PreparedStatement ps = c.prepareStatement("update message set due_at = ?, reason = 'Deferred: quiet hours' where id = ?")) {
             for (Object[] d : deferred) {
-                Sql.time(ps, 1, (Instant) d[1]);
+                Jdbc.setTime(ps, 1, (Instant) d[1]);
                 ps.setLong(2, (Long) d[0]);
                 ps.addBatch();
             }
@@ -376,11 +377,11 @@ public class Outbox {
     private static void markSending(Connection c, List<OutgoingBatch> batches, Instant leaseUntil, Instant now) throws SQLException {
         for (OutgoingBatch b : batches) {
             try (PreparedStatement ps = c.prepareStatement("update message set state = 'SENDING', client_reference = ?, lease_until = ?,"
-                    + " claimed_at = ?, attempts = attempts + 1 where id in (" + Sql.marks(b.size()) + ")")) {
+                    + " claimed_at = ?, attempts = attempts + 1 where id in (" + Jdbc.marks(b.size()) + ")")) {
                 ps.setString(1, b.clientReference());
-                Sql.time(ps, 2, leaseUntil);
-                Sql.time(ps, 3, now);
-                Sql.bindLongs(ps, 4, b.messageIds());
+                Jdbc.setTime(ps, 2, leaseUntil);
+                Jdbc.setTime(ps, 3, now);
+                Jdbc.bindLongs(ps, 4, b.messageIds());
                 ps.executeUpdate();
             }
         }

@@ -1,5 +1,6 @@
 package org.smsconsole.scheduler.webhooks;
 
+import static org.smsconsole.persistence.Jdbc.utc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -179,9 +180,6 @@ public class WebhookQueue {
         });
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
 
     private static String truncate(String s) {
         return s == null || s.length() <= 500 ? s : s.substring(0, 500);

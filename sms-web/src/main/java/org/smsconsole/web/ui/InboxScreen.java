@@ -126,10 +126,7 @@ public class InboxScreen implements Serializable {
 
     /** "42 characters · GSM-7 · 1 part · 118 characters left in this part", as Compose and Templates show it. */
     public String getCounter() {
-        String encoding = count.encoding() == SmsEncoding.GSM7 ? "GSM-7" : "UCS-2";
-        String unit = count.encoding() == SmsEncoding.GSM7 ? "characters" : "units";
-        return reply.length() + " characters · " + encoding + " · " + count.parts() + (count.parts() == 1 ? " part" : " parts")
-                + " · " + count.unitsLeft() + " " + unit + " left in this part";
+        return PartCounter.describe(reply.length(), count);
     }
 
     public boolean isUcs2() {

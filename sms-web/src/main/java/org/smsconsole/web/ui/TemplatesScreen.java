@@ -128,11 +128,7 @@ public class TemplatesScreen implements Serializable {
 
     /** "142 characters · GSM-7 · 1 part · 18 left in this part". */
     public String getCounter() {
-        var count = preview.count();
-        String encoding = count.encoding() == SmsEncoding.GSM7 ? "GSM-7" : "UCS-2";
-        String unit = count.encoding() == SmsEncoding.GSM7 ? "characters" : "units";
-        return preview.characters() + " characters · " + encoding + " · " + count.parts()
-                + (count.parts() == 1 ? " part" : " parts") + " · " + count.unitsLeft() + " " + unit + " left in this part";
+        return PartCounter.describe(preview.characters(), preview.count());
     }
 
     public String getPlaceholderHint() {

@@ -13,11 +13,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -160,28 +158,12 @@ class DashboardConsoleIT {
 
     // ---- REST ----
 
-    private String post(String path, String json) throws Exception {
-        HttpResponse<String> response = send("POST", path, "application/json", json);
-        assertTrue(response.statusCode() / 100 == 2, path + ": " + response.statusCode() + " " + response.body());
-        return response.body();
+    private String post(String path, String json) {
+        return new ConsoleApi(console, "admin", PASSWORD).post(path, json).toString();
     }
 
-    private String get(String path) throws Exception {
-        HttpResponse<String> response = send("GET", path, null, null);
-        assertEquals(200, response.statusCode(), response.body());
-        return response.body();
-    }
-
-    private HttpResponse<String> send(String method, String path, String type, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(console.url(path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
-        if (type != null) {
-            request.header("Content-Type", type);
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertTrue(response.statusCode() / 100 == 2, method + " " + path + ": " + response.statusCode() + " " + response.body());
-        return response;
+    private String get(String path) {
+        return new ConsoleApi(console, "admin", PASSWORD).get(path).toString();
     }
 
     private static String id(String json) {
