@@ -55,7 +55,7 @@ public class ContactImports {
         check(inspection, settings);
         ImportJobView job = worker.record(fileName, settings, inspection.rows(), caller());
         try {
-            executor.submit(() -> worker.run(job.id(), file, inspection.header(), settings));
+            executor.submit(() -> worker.run(job.id(), file, inspection.header(), settings, inspection.rows()));
         } catch (RuntimeException e) {
             worker.failed(job.id(), e); // refused by the executor (shutting down): no job may wait for ever
             throw e;

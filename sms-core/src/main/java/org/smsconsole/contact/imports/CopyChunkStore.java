@@ -2,6 +2,7 @@ package org.smsconsole.contact.imports;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
@@ -28,6 +29,8 @@ final class CopyChunkStore implements ChunkStore {
     private static final String ATTRIBUTES = "insert into contact_attribute (contact_id, name, value_text)"
             + " select s.contact_id, a.name, a.value_text from import_stage_attribute a join import_stage s on s.line = a.line";
 
+    private static final String UNIQUE_VIOLATION = "23505";
+
     private final Connection c;
 
     CopyChunkStore(Connection c) {
@@ -39,20 +42,21 @@ final class CopyChunkStore implements ChunkStore {
         if (rows.isEmpty()) {
             return new ChunkOutcome(0, 0);
         }
+        if (noneKnown(rows) && copiedDirectly(rows, settings, now)) {
+            return new ChunkOutcome(rows.size(), 0);
+        }
         stage(rows);
-        long known = probing(FIND_KNOWN);
+        // Insert first: the unique index probes every number anyway, so a file of new numbers (the big imports) needs
+        // no lookup of its own; only when some were there already are those found and marked known.
         long created;
         try (PreparedStatement p = c.prepareStatement("insert into contact (id, phone, name, language, time_zone, consent,"
                 + " created_at, updated_at, version) select contact_id, phone, name, language, time_zone, 'SUBSCRIBED', ?, ?, 0"
-                + " from import_stage where not known on conflict (phone) do nothing")) {
+                + " from import_stage on conflict (phone) do nothing")) {
             p.setObject(1, now);
             p.setObject(2, now);
             created = p.executeUpdate();
         }
-        if (created + known < rows.size()) {
-            // Someone added some of these numbers since FIND_KNOWN: they are known numbers after all.
-            known += probing(FIND_KNOWN + " and not s.known and c.id <> s.contact_id");
-        }
+        long known = created < rows.size() ? probing(FIND_KNOWN + " and c.id <> s.contact_id") : 0;
         if (created + known != rows.size()) {
             throw new IllegalStateException("Contacts changed under the import (" + created + " new and " + known
                     + " known of " + rows.size() + " numbers); import the file again");
@@ -93,6 +97,63 @@ final class CopyChunkStore implements ChunkStore {
                 copy.number(jobId).number(r.line()).text(ImportChunkWriter.truncate(r.reason(), 500)).endRow();
             }
             copy.finish();
+        }
+    }
+
+    /** Whether no number of the chunk is held yet: one index probe each, about 25 ms for a chunk. */
+    private boolean noneKnown(List<ImportRow> rows) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("select 1 from contact where phone = any (?) fetch first 1 rows only")) {
+            p.setArray(1, c.createArrayOf("varchar", rows.stream().map(r -> r.details().phone()).toArray()));
+            try (ResultSet rs = p.executeQuery()) {
+                return !rs.next();
+            }
+        }
+    }
+
+    /**
+     * A chunk of new numbers (a first import, a list of new customers) COPied straight into the tables: no staging, no
+     * conflict handling, a third less time than the staged way. Someone adding one of the numbers since {@link
+     * #noneKnown} makes the unique key refuse it; that undoes the attempt (a savepoint) and returns false, and the
+     * chunk goes the staged way.
+     */
+    private boolean copiedDirectly(List<ImportRow> rows, ImportSettings settings, OffsetDateTime now) throws SQLException {
+        execute("savepoint direct_chunk");
+        try {
+            long[] ids = ContactIdBlocks.reserve(c, rows.size());
+            String at = now.toString();
+            try (CopyRows copy = new CopyRows(c, "copy contact (id, phone, name, language, time_zone, consent, created_at,"
+                    + " updated_at, version) from stdin with (format csv)")) {
+                for (int i = 0; i < rows.size(); i++) {
+                    var d = rows.get(i).details();
+                    copy.number(ids[i]).text(d.phone()).text(d.name()).text(d.language()).text(d.timeZone()).text("SUBSCRIBED")
+                            .text(at).text(at).number(0).endRow();
+                }
+                copy.finish();
+            }
+            try (CopyRows copy = new CopyRows(c, "copy contact_attribute (contact_id, name, value_text) from stdin with (format csv)")) {
+                for (int i = 0; i < rows.size(); i++) {
+                    for (Map.Entry<String, String> a : rows.get(i).details().attributes().entrySet()) {
+                        copy.number(ids[i]).text(a.getKey()).text(a.getValue()).endRow();
+                    }
+                }
+                copy.finish();
+            }
+            if (settings.groupId() != null) {
+                try (CopyRows copy = new CopyRows(c, "copy group_member (group_id, contact_id, added_at) from stdin with (format csv)")) {
+                    for (long id : ids) {
+                        copy.number(settings.groupId()).number(id).text(at).endRow();
+                    }
+                    copy.finish();
+                }
+            }
+            execute("release savepoint direct_chunk");
+            return true;
+        } catch (SQLException e) {
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw e;
+            }
+            execute("rollback to savepoint direct_chunk");
+            return false;
         }
     }
 

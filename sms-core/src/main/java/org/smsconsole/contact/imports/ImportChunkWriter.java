@@ -79,7 +79,7 @@ public class ImportChunkWriter {
         }
     }
 
-    /** Marks the job done, audits it, and refreshes PostgreSQL's statistics after a bulk change. */
+    /** Marks the job done and audits it ({@link ImportedTables} has refreshed the statistics already). */
     public void finish(long jobId) {
         ImportJob job = em.find(ImportJob.class, jobId);
         if (job.state != ImportState.RUNNING) {
@@ -90,14 +90,6 @@ public class ImportChunkWriter {
         audit.recordAs(job.startedBy, "CONTACTS_IMPORTED", "import " + jobId + " " + (job.fileName == null ? "" : job.fileName),
                 job.createdCount + " created, " + job.updatedCount + " updated, " + job.skippedCount + " skipped, "
                         + job.rejectedCount + " rejected of " + job.processedRows + " rows");
-        em.unwrap(Session.class).doWork(c -> {
-            if (DatabaseKind.isPostgres(c) && job.createdCount > 10_000) {
-                try (var s = c.createStatement()) {
-                    s.execute("analyze contact");
-                    s.execute("analyze contact_attribute");
-                }
-            }
-        });
     }
 
     static String truncate(String s, int max) {

@@ -6,6 +6,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.smsconsole.contact.imports.AbandonedImports;
+import org.smsconsole.contact.imports.DeferredContactIndexes;
 
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -14,8 +15,9 @@ import java.util.logging.Logger;
 
 /**
  * From start-up on, every {@link AbandonedImports#BEAT}: moves the heartbeat of this console's
- * import jobs and marks jobs whose console is gone as failed (a crash or restart, here or on
- * another instance sharing the database).
+ * import jobs, marks jobs whose console is gone as failed (a crash or restart, here or on
+ * another instance sharing the database), and builds contact search indexes that a bulk import
+ * deferred and no running import still defers ({@link DeferredContactIndexes}).
  */
 @ApplicationScoped
 public class ImportJobWatch {
@@ -27,6 +29,9 @@ public class ImportJobWatch {
 
     @Inject
     AbandonedImports abandoned;
+
+    @Inject
+    DeferredContactIndexes searchIndexes;
 
     private ScheduledFuture<?> watch;
 
@@ -41,7 +46,8 @@ public class ImportJobWatch {
         try {
             abandoned.beat();
             abandoned.reap();
-        } catch (RuntimeException e) {
+            searchIndexes.restore(null); // after a crash mid-import, or a failed build at an import's end
+        } catch (RuntimeException | java.sql.SQLException e) {
             LOG.log(Level.WARNING, "Import job watch failed; trying again in " + AbandonedImports.BEAT, e); // e.g. the database is away
         }
     }

@@ -53,7 +53,7 @@ class ContactLazyModel extends LazyDataModel<ContactView> {
         }
         // Our search is not a PrimeFaces filter, so PrimeFaces would keep a stale count: set it here.
         setRowCount(count(filterBy));
-        return contacts.page(query.get(), sort, ascending, first, pageSize);
+        return contacts.page(query.get(), lastCount, sort, ascending, first, pageSize);
     }
 
     ContactCount lastCount() {

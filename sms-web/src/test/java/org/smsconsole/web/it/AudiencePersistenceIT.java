@@ -412,6 +412,74 @@ class AudiencePersistenceIT {
         assertFalse(contacts.countMatching(ContactQuery.ALL).value() < 3);
     }
 
+    @Test
+    void aSearchPagesAlikeWhetherItsHitsAreSortedOrItsOrderIsWalked() {
+        String tag = tag();
+        for (String name : List.of("delta", "alpha", "charlie", "alpha", "echo", "bravo", "delta")) {
+            contacts.add(new ContactDetails(mobile(), tag + " " + name));
+        }
+        ContactQuery query = ContactQuery.text(tag);
+        ContactCount few = contacts.countMatching(query);
+        assertEquals(new ContactCount(7, ContactCount.Kind.EXACT), few);
+        ContactCount many = new ContactCount(Contacts.COUNT_CAP, ContactCount.Kind.AT_LEAST); // as past the cap: walks the order
+        for (ContactSort sort : ContactSort.values()) {
+            for (boolean ascending : new boolean[]{true, false}) {
+                List<Long> walked = new java.util.ArrayList<>();
+                for (int first = 0; first < 9; first += 3) {
+                    List<Long> sorted = ids(contacts.page(query, few, sort, ascending, first, 3));
+                    assertEquals(ids(contacts.page(query, many, sort, ascending, first, 3)), sorted, sort + " " + ascending + " from " + first);
+                    assertEquals(sorted, ids(contacts.page(query, sort, ascending, first, 3)), "uncounted, " + sort);
+                    walked.addAll(sorted);
+                }
+                assertEquals(7, walked.size(), sort + " " + ascending + ": " + walked);
+                assertEquals(7, new java.util.HashSet<>(walked).size(), "no contact twice: " + walked);
+            }
+        }
+        List<String> names = contacts.page(query, few, ContactSort.NAME, true, 0, 7).stream().map(ContactView::name).toList();
+        assertEquals(List.of("alpha", "alpha", "bravo", "charlie", "delta", "delta", "echo"),
+                names.stream().map(n -> n.substring(tag.length() + 1)).toList());
+        assertTrue(contacts.page(query, few, ContactSort.NAME, true, 7, 3).isEmpty());
+    }
+
+    @Test
+    void deletingContactsByAnyPathTakesTheirAttributesWithThem() throws Exception {
+        String tag = tag();
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String name = tag + " " + List.of("ann", "bob", "cy", "di").get(i);
+            ids.add(contacts.add(new ContactDetails(mobile(), name, null, null, Map.of("city", "Leeds", "plan", "gold"))).id());
+        }
+        assertEquals(8, attributesOf(ids));
+        contacts.remove(ids.get(0));
+        assertEquals(6, attributesOf(ids));
+        contacts.removeAll(List.of(ids.get(1)));
+        assertEquals(4, attributesOf(ids));
+        assertEquals(1, contacts.removeMatching(ContactQuery.text(tag + " cy")));
+        assertEquals(2, attributesOf(ids));
+        try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement("delete from contact where id = ?")) {
+            p.setLong(1, ids.get(3)); // plain SQL too: the database cascades (a foreign key on H2, a trigger on PostgreSQL)
+            assertEquals(1, p.executeUpdate());
+        }
+        assertEquals(0, attributesOf(ids));
+    }
+
+    private long attributesOf(List<Long> contactIds) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(
+                "select count(*) from contact_attribute where contact_id in (?, ?, ?, ?)")) {
+            for (int i = 0; i < 4; i++) {
+                p.setLong(i + 1, contactIds.get(i));
+            }
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static List<Long> ids(List<ContactView> page) {
+        return page.stream().map(ContactView::id).toList();
+    }
+
     private ImportJobView runImport(String csv, ImportSettings settings) throws Exception {
         Path file = Files.createTempFile("import", ".csv");
         Files.writeString(file, csv);

@@ -102,7 +102,7 @@ public class ContactsResource {
         }
         ContactCount count = contacts.countMatching(query);
         JsonArrayBuilder items = Json.createArrayBuilder();
-        contacts.page(query, by, !"desc".equals(order), p * size, size).forEach(c -> items.add(AudienceJson.contact(c)));
+        contacts.page(query, count, by, !"desc".equals(order), p * size, size).forEach(c -> items.add(AudienceJson.contact(c)));
         return Json.createObjectBuilder().add("count", count.value()).add("count_exact", count.exact())
                 .add("page", p).add("page_size", size).add("contacts", items).build();
     }
