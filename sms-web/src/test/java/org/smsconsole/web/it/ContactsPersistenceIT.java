@@ -211,8 +211,9 @@ class ContactsPersistenceIT {
         assertTrue(in.mustChangePassword());
     }
 
-    /** A valid, random UK mobile number (+44 7400 xxxxxx) so reruns never collide. */
+    /** A valid, random UK mobile number (+44 740 to 745) so tests and reruns hardly ever collide. */
     static String uniqueUkMobile() {
-        return "+447400" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+        // 60 million numbers (+44 740 to 745): six random digits gave two tests of one run the same number
+        return "+4474" + ThreadLocalRandom.current().nextInt(6) + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
     }
 }

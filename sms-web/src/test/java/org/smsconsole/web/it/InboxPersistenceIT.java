@@ -231,7 +231,8 @@ class InboxPersistenceIT {
 
     /** A valid UK mobile nobody else in this run uses. */
     private static String phone() {
-        return "+447400" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+        // 60 million numbers (+44 740 to 745): six random digits gave two tests of one run the same number
+        return "+4474" + ThreadLocalRandom.current().nextInt(6) + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
     }
 
     private static String letters() {

@@ -662,8 +662,9 @@ class SendingApiIT {
         return "s" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** A valid random UK mobile (+44 7400 xxxxxx). */
+    /** A valid random UK mobile (+44 740 to 745). */
     private static String mobile() {
-        return "+447400" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+        // 60 million numbers (+44 740 to 745): six random digits gave two tests of one run the same number
+        return "+4474" + ThreadLocalRandom.current().nextInt(6) + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
     }
 }

@@ -258,7 +258,7 @@ class AudienceConsoleIT {
         checkRow("Imported One");
         checkRow("Browser Ada");
         browser.waitForText("2 selected");
-        chooseOption("contactsForm:bulkGroup", "Newsletter");
+        browser.choose("contactsForm:bulkGroup", "Newsletter");
         browser.click("contactsForm:addToGroup");
         browser.waitForText("Added 2 contacts to Newsletter");
         browser.screenshot("audience-03-added-to-group");
@@ -336,17 +336,6 @@ class AudienceConsoleIT {
     private void checkRow(String name) {
         WebElement row = browser.driver().findElement(By.xpath("//tr[td[normalize-space()='" + name + "']]"));
         row.findElement(By.cssSelector(".ui-chkbox-box")).click();
-        browser.awaitAjax();
-    }
-
-    private void chooseOption(String menuId, String label) {
-        browser.click(menuId);
-        // the panel opens with an animation: wait until the option can take the click, then until the menu shows it
-        By option = By.xpath("//li[@data-label='" + label + "' and ancestor::*[@id='" + menuId + "_panel']]");
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(15))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable(option)).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(15))
-                .until(d -> label.equals(d.findElement(By.id(menuId + "_label")).getText()));
         browser.awaitAjax();
     }
 

@@ -103,6 +103,31 @@ public final class Browser implements AutoCloseable {
     }
 
     /** Waits until no PrimeFaces ajax request is queued or running. */
+    /**
+     * Picks {@code label} in a PrimeFaces select menu as a person does: opens it, clicks the option once the panel's
+     * opening animation lets it take the click, and waits until the menu shows it (a click during the animation can
+     * land nowhere and leave the old value, which a test would then take for the choice).
+     */
+    public Browser choose(String menuId, String label) {
+        By option = By.xpath("//li[@data-label='" + label + "' and ancestor::*[@id='" + menuId + "_panel']]");
+        for (int attempt = 1; ; attempt++) {
+            java.util.List<WebElement> shown = driver.findElements(option);
+            if (shown.isEmpty() || !shown.get(0).isDisplayed()) {
+                click(menuId); // open it (a retry finds it open if the last click missed)
+            }
+            new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.elementToBeClickable(option)).click();
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> label.equals(d.findElement(By.id(menuId + "_label")).getText()));
+                awaitAjax();
+                return this;
+            } catch (org.openqa.selenium.TimeoutException e) {
+                if (attempt == 3) {
+                    throw e; // three clicks that did not choose it: the menu is broken, not slow
+                }
+            }
+        }
+    }
+
     public void awaitAjax() {
         new WebDriverWait(driver, PATIENCE).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
                 "return document.readyState === 'complete' && (!window.jQuery || jQuery.active === 0)"

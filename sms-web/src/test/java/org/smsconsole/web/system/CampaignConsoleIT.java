@@ -112,7 +112,7 @@ class CampaignConsoleIT {
         toggleGroup("Abroad");
         assertEquals("1", browser.byId("recipients").getText());
         next();
-        chooseOption("wizardForm:template_id", "Welcome");
+        browser.choose("wizardForm:template_id", "Welcome");
         browser.waitForText("Hello Sam, welcome aboard!");
         next();
         next();
@@ -333,14 +333,6 @@ class CampaignConsoleIT {
     private void launch() {
         browser.click("wizardForm:launch");
         browser.click("wizardForm:confirmYes");
-        browser.awaitAjax();
-    }
-
-    private void chooseOption(String menuId, String label) {
-        browser.click(menuId);
-        By option = By.xpath("//li[@data-label='" + label + "' and ancestor::*[@id='" + menuId + "_panel']]");
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(ExpectedConditions.elementToBeClickable(option)).click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d -> label.equals(d.findElement(By.id(menuId + "_label")).getText()));
         browser.awaitAjax();
     }
 

@@ -56,7 +56,33 @@ public final class ConsoleProcess implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Starts the console and waits until it answers. Payara Micro 6 sometimes fails its own boot on a race between its
+     * start-up services (a ConcurrentModificationException in a config listener, then "Failed to start, exiting";
+     * payara/Payara#6101): that, and only that, is tried once more.
+     */
     public ConsoleProcess start() throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            long logged = Files.exists(log) ? Files.size(log) : 0;
+            try {
+                launch();
+                return this;
+            } catch (RuntimeException | Error e) {
+                if (attempt > 1 || !payaraBootRace(logged)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private boolean payaraBootRace(long from) throws IOException {
+        byte[] all = Files.readAllBytes(log);
+        int start = (int) Math.min(from, all.length);
+        String attempt = new String(all, start, all.length - start, java.nio.charset.StandardCharsets.UTF_8);
+        return attempt.contains("Failed to start, exiting") && attempt.contains("java.util.ConcurrentModificationException");
+    }
+
+    private void launch() throws IOException {
         List<String> command = new ArrayList<>(List.of("java", "-Xmx" + heap));
         // Tests set console.jvm.options (quicker start); benchmarks leave it unset and get the JVM's defaults.
         for (String option : System.getProperty("console.jvm.options", "").trim().split("\\s+")) {
@@ -86,7 +112,6 @@ public final class ConsoleProcess implements AutoCloseable {
             process.destroyForcibly(); // never leave a half-started console behind
             throw e;
         }
-        return this;
     }
 
     private void awaitHealthAnswer() {

@@ -151,8 +151,7 @@ class ReceivingConsoleIT {
     void aViewerReadsTheInboxButCannotAnswer() {
         browser.open(console.url("/admin/users.xhtml"));
         browser.type("addUserForm:username", "vic").type("addUserForm:displayName", "Vic Viewer");
-        browser.driver().findElement(By.id("addUserForm:role")).click();
-        browser.find("#addUserForm\\:role_items li[data-label='VIEWER']").click();
+        browser.choose("addUserForm:role", "VIEWER");
         browser.type("addUserForm:password", "vic one-time password").click("addUserForm:addUser");
         browser.waitForText("Added vic");
         browser.click("headerForm:logout");
@@ -345,7 +344,12 @@ class ReceivingConsoleIT {
         assertTrue(page.contains(console.url("/sandbox").toString()), page);
         assertTrue(page.contains(PLAN) && page.contains(TOKEN), "the made-up credentials are shown");
         assertTrue(page.contains("panel-demo"), "the recent batch is listed");
-        assertTrue(browser.waitForText("1 Delivered, 1 Failed").contains("panel-demo"), "its recipients reached final statuses");
+        // The panel shows statuses as they were when it was drawn (final ones come a second after the batch): reload.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            browser.open(console.url("/sandbox.xhtml"));
+            return browser.waitForText("Recent batches").contains("1 Delivered, 1 Failed");
+        });
+        assertTrue(browser.bodyText().contains("panel-demo"), "its recipients reached final statuses");
 
         browser.type("sandboxForm:from", "+46 70 765 43 21").type("sandboxForm:text", "Hello from a phone")
                 .click("sandboxForm:send");

@@ -7,7 +7,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -20,10 +23,14 @@ import org.smsconsole.sinch.webhook.WebhookSignature;
  * doubling, 14 retries: the last about 22 h 45 min after the first attempt) scaled by
  * {@code callback_time_scale}; other answers end it. Only allow-listed hosts are called, checked
  * again on the resolved address. Runs on the executor it is given (in the container a managed one),
- * never on threads of its own.
+ * never on threads of its own. At most {@value #IN_FLIGHT} callbacks are in flight at once, as a
+ * real Sinch paces its callbacks: the JDK client opens a connection per concurrent request and keeps
+ * each idle one for 20 minutes, and unbounded bursts (10,000 reports) left thousands of sockets open
+ * until the console ran out of file descriptors.
  */
 public final class CallbackPoster implements Callback.Sink {
     public static final int MAX_RETRIES = 14;
+    static final int IN_FLIGHT = 16;
     static final Duration FIRST_RETRY = Duration.ofSeconds(5);
     private static final Logger LOG = Logger.getLogger(CallbackPoster.class.getName());
 
@@ -32,6 +39,8 @@ public final class CallbackPoster implements Callback.Sink {
     private final Supplier<SandboxSettings> settings;
     private final Counters counters;
     private final WebhookSignature signature;
+    private final Semaphore slots = new Semaphore(IN_FLIGHT);
+    private final Queue<Runnable> waiting = new ConcurrentLinkedQueue<>();
     private final Clock clock;
 
     /** @param webhookSecret null or empty: unsigned */
@@ -72,7 +81,19 @@ public final class CallbackPoster implements Callback.Sink {
             signature.signedHeaders(body, SinchIds.next(clock.instant()), clock.instant().getEpochSecond())
                     .forEach(request::header);
         }
-        http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+        inFlight(() -> send(request.build(), callback, retriesDone));
+    }
+
+    private void send(HttpRequest request, Callback callback, int retriesDone) {
+        java.util.concurrent.CompletableFuture<HttpResponse<Void>> sent;
+        try {
+            sent = http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+        } catch (RuntimeException e) {
+            freeSlot();
+            throw e;
+        }
+        sent.whenComplete((response, error) -> {
+            freeSlot();
             int status = response == null ? 0 : response.statusCode();
             if (status >= 200 && status < 300) {
                 counters.count("callbacks_delivered");
@@ -83,6 +104,28 @@ public final class CallbackPoster implements Callback.Sink {
                 LOG.info(() -> "Sandbox: callback " + callback.kind() + " answered " + status + "; Sinch does not retry that");
             }
         });
+    }
+
+    /** Sends now if a slot is free, else when one is. */
+    private void inFlight(Runnable send) {
+        waiting.add(send);
+        drain();
+    }
+
+    private void freeSlot() {
+        slots.release();
+        drain();
+    }
+
+    private void drain() {
+        while (!waiting.isEmpty() && slots.tryAcquire()) {
+            Runnable next = waiting.poll();
+            if (next == null) {
+                slots.release(); // another thread took it between the two checks
+            } else {
+                executor.execute(next);
+            }
+        }
     }
 
     private void retry(Callback callback, int retriesDone, int status, Throwable error) {
