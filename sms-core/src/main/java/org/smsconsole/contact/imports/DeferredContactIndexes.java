@@ -109,6 +109,9 @@ public class DeferredContactIndexes {
                     return 0;
                 }
                 List<String[]> missing = missing(c);
+                if (missing.isEmpty()) {
+                    return 0; // built by another console while this one waited for the lock
+                }
                 // One index per connection at once: a build is one backend's work, and the import has finished writing.
                 List<Future<?>> others = new ArrayList<>();
                 for (String[] index : missing.subList(1, missing.size())) {

@@ -43,7 +43,7 @@ public class ImportWorker {
     Clock clock;
 
     @Inject
-    DeferredContactIndexes searchIndexes;
+    DeferredContactIndexes deferredIndexes;
 
     @Inject
     ImportedTables tables;
@@ -67,18 +67,18 @@ public class ImportWorker {
         try {
             long[] waitedAndWrote = writeChunks(jobId, file, header, settings, rows);
             long indexed = System.nanoTime();
-            restoreSearchIndexes(jobId); // before the job reads as done: searches are fast again when it is
+            restoreDeferredIndexes(jobId); // before the job reads as done: searches are fast again when it is
             long restored = System.nanoTime();
             tables.tidyAfter(jobId, rows);
             deleteUpload(jobId, file); // before the job reads as finished: whoever sees it finished finds the file gone
             writer.finish(jobId);
             LOG.info(() -> "Import job " + jobId + " done in " + (System.nanoTime() - started) / 1_000_000 + " ms: "
                     + waitedAndWrote[0] / 1_000_000 + " ms waiting for checked rows, " + waitedAndWrote[1] / 1_000_000 + " ms writing, "
-                    + (restored - indexed) / 1_000_000 + " ms building search indexes");
+                    + (restored - indexed) / 1_000_000 + " ms building deferred indexes");
         } catch (Exception | Error e) {
             // Rows already committed stay (each chunk is whole); the job says where it stopped and why.
             LOG.log(Level.WARNING, "Import job " + jobId + " failed", e);
-            restoreSearchIndexes(jobId);
+            restoreDeferredIndexes(jobId);
             deleteUpload(jobId, file);
             failed(jobId, e);
         } finally {
@@ -91,7 +91,7 @@ public class ImportWorker {
         long[] waitedAndWrote = new long[2];
         try (ImportChunks chunks = new ImportChunks(file, header, settings, CHUNK); ChunksAhead ahead = new ChunksAhead(chunks, threads)) {
             writer.state(jobId, ImportState.RUNNING, null);
-            searchIndexes.deferFor(jobId, rows);
+            deferredIndexes.deferFor(jobId, rows);
             while (true) {
                 long t = System.nanoTime();
                 ImportChunk chunk = ahead.next();
@@ -107,11 +107,11 @@ public class ImportWorker {
     }
 
     /** A failure here leaves the job's outcome alone: the import job watch builds missing indexes on its next tick. */
-    private void restoreSearchIndexes(long jobId) {
+    private void restoreDeferredIndexes(long jobId) {
         try {
-            searchIndexes.restore(jobId);
+            deferredIndexes.restore(jobId);
         } catch (Exception e) {
-            LOG.log(Level.WARNING, "Import job " + jobId + ": contact search indexes not built yet; the import job watch tries again", e);
+            LOG.log(Level.WARNING, "Import job " + jobId + ": deferred contact indexes not built yet; the import job watch tries again", e);
         }
     }
 

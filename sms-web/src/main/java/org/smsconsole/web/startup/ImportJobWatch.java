@@ -16,7 +16,7 @@ import java.util.logging.Logger;
 /**
  * From start-up on, every {@link AbandonedImports#BEAT}: moves the heartbeat of this console's
  * import jobs, marks jobs whose console is gone as failed (a crash or restart, here or on
- * another instance sharing the database), and builds contact search indexes that a bulk import
+ * another instance sharing the database), and builds the contact indexes that a bulk import
  * deferred and no running import still defers ({@link DeferredContactIndexes}).
  */
 @ApplicationScoped
@@ -31,7 +31,7 @@ public class ImportJobWatch {
     AbandonedImports abandoned;
 
     @Inject
-    DeferredContactIndexes searchIndexes;
+    DeferredContactIndexes deferredIndexes;
 
     private ScheduledFuture<?> watch;
 
@@ -46,7 +46,7 @@ public class ImportJobWatch {
         try {
             abandoned.beat();
             abandoned.reap();
-            searchIndexes.restore(null); // after a crash mid-import, or a failed build at an import's end
+            deferredIndexes.restore(null); // after a crash mid-import, or a failed build at an import's end
         } catch (RuntimeException | java.sql.SQLException e) {
             LOG.log(Level.WARNING, "Import job watch failed; trying again in " + AbandonedImports.BEAT, e); // e.g. the database is away
         }
