@@ -46,8 +46,7 @@ final class CopyChunkStore implements ChunkStore {
             return new ChunkOutcome(rows.size(), 0);
         }
         stage(rows);
-        // Insert first: the unique index probes every number anyway, so a file of new numbers (the big imports) needs
-        // no lookup of its own; only when some were there already are those found and marked known.
+        // Here some numbers are held (or someone added one meanwhile): insert the rest, then mark the held ones known.
         long created;
         try (PreparedStatement p = c.prepareStatement("insert into contact (id, phone, name, language, time_zone, consent,"
                 + " created_at, updated_at, version) select contact_id, phone, name, language, time_zone, 'SUBSCRIBED', ?, ?, 0"

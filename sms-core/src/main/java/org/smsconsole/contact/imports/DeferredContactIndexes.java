@@ -40,11 +40,17 @@ public class DeferredContactIndexes {
     /** Smaller imports never touch the schema: their inline index upkeep costs seconds at most. */
     static final long MIN_ROWS = 100_000;
     private static final long LOCK = 0x534d53_696478L; // "SMS" "idx": serialises deferring and restoring
-    /** Name and definition ({@code %s}: the schema holding pg_trgm), as V1, V3 and V4 made them. */
-    private static final String[][] INDEXES = {
-            {"contact_name_trgm_idx", "create index contact_name_trgm_idx on contact using gin (lower(name) \"%s\".gin_trgm_ops)"},
-            {"contact_phone_trgm_idx", "create index contact_phone_trgm_idx on contact using gin (phone \"%s\".gin_trgm_ops)"},
-            {"contact_name_id_idx", "create index contact_name_id_idx on contact (name, id)"}};
+    /** An index as V3 and V4 made it; {@code %s} in the definition is the schema holding pg_trgm. */
+    private record Index(String name, String definition) {
+        String create(String trigramSchema) {
+            return String.format(definition, trigramSchema);
+        }
+    }
+
+    private static final List<Index> INDEXES = List.of(
+            new Index("contact_name_trgm_idx", "create index contact_name_trgm_idx on contact using gin (lower(name) \"%s\".gin_trgm_ops)"),
+            new Index("contact_phone_trgm_idx", "create index contact_phone_trgm_idx on contact using gin (phone \"%s\".gin_trgm_ops)"),
+            new Index("contact_name_id_idx", "create index contact_name_id_idx on contact (name, id)"));
     private static final Logger LOG = Logger.getLogger(DeferredContactIndexes.class.getName());
 
     @Resource(lookup = "java:app/jdbc/sms")
@@ -77,8 +83,8 @@ public class DeferredContactIndexes {
                     p.executeUpdate();
                 }
                 try (Statement s = c.createStatement()) {
-                    for (String[] index : INDEXES) {
-                        s.execute("drop index concurrently if exists " + index[0]);
+                    for (Index index : INDEXES) {
+                        s.execute("drop index concurrently if exists " + index.name());
                     }
                 }
                 LOG.info(() -> "Import job " + jobId + " (" + rows + " rows): contact search and name indexes dropped, built again at its end");
@@ -108,13 +114,13 @@ public class DeferredContactIndexes {
                 if (deferredByOthers(c, endingJobId)) {
                     return 0;
                 }
-                List<String[]> missing = missing(c);
+                List<Index> missing = missing(c);
                 if (missing.isEmpty()) {
                     return 0; // built by another console while this one waited for the lock
                 }
                 // One index per connection at once: a build is one backend's work, and the import has finished writing.
                 List<Future<?>> others = new ArrayList<>();
-                for (String[] index : missing.subList(1, missing.size())) {
+                for (Index index : missing.subList(1, missing.size())) {
                     others.add(executor.submit(() -> {
                         try (Connection own = dataSource.getConnection()) {
                             own.setAutoCommit(true);
@@ -141,14 +147,14 @@ public class DeferredContactIndexes {
         }
     }
 
-    private static void build(Connection c, String[] index, String schema) throws SQLException {
+    private static void build(Connection c, Index index, String schema) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("set maintenance_work_mem to '256MB'"); // this pooled session only: sorts the trigrams in memory
             try {
                 long t = System.nanoTime();
-                s.execute("drop index if exists " + index[0]); // an invalid one, left by a drop that failed half-way
-                s.execute(String.format(index[1], schema));
-                LOG.info(() -> "Contact index " + index[0] + " built in " + (System.nanoTime() - t) / 1_000_000 + " ms");
+                s.execute("drop index if exists " + index.name()); // an invalid one, left by a drop that failed half-way
+                s.execute(index.create(schema));
+                LOG.info(() -> "Contact index " + index.name() + " built in " + (System.nanoTime() - t) / 1_000_000 + " ms");
             } finally {
                 s.execute("reset maintenance_work_mem");
             }
@@ -156,12 +162,12 @@ public class DeferredContactIndexes {
     }
 
     /** Indexes absent or not valid (a concurrent drop that failed half-way leaves an invalid one). */
-    private static List<String[]> missing(Connection c) throws SQLException {
-        List<String[]> missing = new ArrayList<>();
+    private static List<Index> missing(Connection c) throws SQLException {
+        List<Index> missing = new ArrayList<>();
         try (PreparedStatement p = c.prepareStatement("select i.indisvalid from pg_class x join pg_index i on i.indexrelid = x.oid"
                 + " where x.relname = ? and x.relnamespace = (select relnamespace from pg_class where oid = 'contact'::regclass)")) {
-            for (String[] index : INDEXES) {
-                p.setString(1, index[0]);
+            for (Index index : INDEXES) {
+                p.setString(1, index.name());
                 try (ResultSet rs = p.executeQuery()) {
                     if (!rs.next() || !rs.getBoolean(1)) {
                         missing.add(index);
