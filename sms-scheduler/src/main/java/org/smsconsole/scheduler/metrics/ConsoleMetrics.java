@@ -60,7 +60,7 @@ public class ConsoleMetrics {
         database = new CachedReading<>(this::readDatabase, DATABASE_TTL, System::nanoTime);
         released = Counter.builder("sms.messages.released")
                 .description("Messages this instance handed to Sinch and committed SENT (rate() of it: released per second)")
-                .baseUnit("messages").register(registry);
+                .register(registry);
         for (String state : MESSAGE_STATES) {
             databaseGauge("sms.messages", "Messages in the database in this state (database-wide: the same on every instance)",
                     "state", state, r -> r.messages(state));
