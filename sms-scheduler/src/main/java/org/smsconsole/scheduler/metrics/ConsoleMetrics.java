@@ -13,8 +13,12 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.smsconsole.message.DeliveryReceipt;
+import org.smsconsole.scheduler.loops.BackgroundLoop;
+import org.smsconsole.scheduler.loops.LoopStatus;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -49,10 +53,15 @@ public class ConsoleMetrics {
     @Inject
     DatabaseCensus census;
 
+    @Inject
+    @Any
+    Instance<BackgroundLoop> loops;
+
     private PrometheusMeterRegistry registry;
     private JvmGcMetrics gc;
     private CachedReading<DatabaseReading> database;
     private Counter released;
+    private boolean loopGauges;
 
     @PostConstruct
     void define() {
@@ -93,7 +102,36 @@ public class ConsoleMetrics {
 
     /** The registry in Prometheus text exposition format (0.0.4). */
     public String scrape() {
+        defineLoopGauges();
         return registry.scrape();
+    }
+
+    /**
+     * One set of gauges per background loop, made at the first scrape rather than with the registry: the loops are
+     * created when first asked for, and they themselves use these metrics.
+     */
+    private synchronized void defineLoopGauges() {
+        if (loopGauges || loops == null) {
+            return;
+        }
+        for (BackgroundLoop loop : loops) {
+            String name = loop.name();
+            Gauge.builder("sms.background.loop.last.success.age", loop, l -> LoopAge.seconds(status(l), Instant.now()))
+                    .description("Seconds since this instance's loop last finished a tick without failing (since it started, before"
+                            + " the first); NaN where the loop is off").baseUnit("seconds")
+                    .tags("loop", name).strongReference(true).register(registry);
+            Gauge.builder("sms.background.loop.failures.in.a.row", loop, l -> status(l).failuresInARow())
+                    .description("Ticks of this instance's loop that failed since its last success")
+                    .tags("loop", name).strongReference(true).register(registry);
+            Gauge.builder("sms.background.loop.interval", loop, l -> l.interval().toMillis() / 1000.0)
+                    .description("The loop's delay between ticks: an age of several intervals means it is not working")
+                    .baseUnit("seconds").tags("loop", name).strongReference(true).register(registry);
+        }
+        loopGauges = true;
+    }
+
+    private static LoopStatus status(BackgroundLoop loop) {
+        return loop.heartbeat().status(loop.name(), loop.enabled());
     }
 
     /** Messages the release engine committed SENT (a batch Sinch accepted, or one reconciliation found there). */

@@ -422,6 +422,13 @@ class ReleaseEnginePersistenceIT {
         assertTrue(text.value("sms_import_jobs{state=\"running\"}") >= 0);
         assertTrue(text.value("sms_webhook_deliveries{state=\"pending\"}") >= 0);
         assertTrue(text.value("sms_webhook_deliveries{state=\"failed\"}") >= 0);
+        assertEquals("gauge", text.type("sms_background_loop_last_success_age_seconds"));
+        assertEquals(1.0, text.value("sms_background_loop_interval_seconds{loop=\"release\"}"), "SMS_RELEASE_INTERVAL_MS 1000");
+        assertTrue(text.value("sms_background_loop_last_success_age_seconds{loop=\"release\"}") < 10, "the release loop ticks every second");
+        assertEquals(0.0, text.value("sms_background_loop_failures_in_a_row{loop=\"release\"}"));
+        for (String loop : List.of("webhooks", "report-poll", "retention", "import-watch")) {
+            assertTrue(text.sum("sms_background_loop_interval_seconds", "loop=\"" + loop + "\"") > 0, loop);
+        }
         // Families that appear with their first event: a message through Sinch and its report.
         messages.send(new MessageDraft(null, mobile(), "Metrics", null, null, null, null, clock.instant(), null));
         await().atMost(WAIT).untilAsserted(() -> {
