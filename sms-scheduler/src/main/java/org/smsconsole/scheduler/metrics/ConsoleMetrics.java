@@ -74,6 +74,9 @@ public class ConsoleMetrics {
             databaseGauge("sms.messages", "Messages in the database in this state (database-wide: the same on every instance)",
                     "state", state, r -> r.messages(state));
         }
+        Gauge.builder("sms.messages.due", this, m -> m.database.get().due())
+                .description("Queued messages whose due time has passed, outside paused campaigns: what the release engine should"
+                        + " be sending now (database-wide)").strongReference(true).register(registry);
         for (String state : WEBHOOK_STATES) {
             databaseGauge("sms.webhook.deliveries", "Outgoing webhook deliveries in this state (database-wide)",
                     "state", state, r -> r.webhookDeliveries(state));

@@ -360,24 +360,31 @@ class ReleaseEnginePersistenceIT {
 
         // Not due yet: the database-wide gauge (read at most every 5 s) counts the 200 queued.
         double[] peak = {0};
+        double[] dueAtPeak = {0};
         await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).until(() -> {
-            peak[0] = scrape().value("sms_messages{state=\"queued\"}");
+            PrometheusExposition now = scrape();
+            peak[0] = now.value("sms_messages{state=\"queued\"}");
+            dueAtPeak[0] = now.value("sms_messages_due");
             return peak[0] >= 200;
         });
+        assertTrue(dueAtPeak[0] <= peak[0] - 200, "queued for a minute from now is not due: " + dueAtPeak[0] + " of " + peak[0]);
 
         TestClock.advance(Duration.ofMinutes(1));
         List<Double> released = new ArrayList<>();
         List<Double> queued = new ArrayList<>();
+        List<Double> due = new ArrayList<>();
         await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).until(() -> {
             PrometheusExposition now = scrape();
             released.add(now.value("sms_messages_released_total"));
             queued.add(now.value("sms_messages{state=\"queued\"}"));
+            due.add(now.value("sms_messages_due"));
             return released.get(released.size() - 1) >= releasedBefore + 200 && queued.get(queued.size() - 1) <= peak[0] - 200;
         });
         assertTrue(released.stream().anyMatch(r -> r > releasedBefore && r < releasedBefore + 200),
                 "the counter rose while the campaign ran, not in one step: " + released);
         assertTrue(queued.stream().anyMatch(q -> q < peak[0] && q > peak[0] - 200),
                 "a scrape saw the queue part drained: " + queued);
+        assertTrue(due.stream().anyMatch(d -> d >= 25), "a scrape saw the campaign's rows due while it ran: " + due);
         assertEquals(200, released(campaign));
 
         await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
@@ -412,7 +419,8 @@ class ReleaseEnginePersistenceIT {
         assertEquals(200, ok.statusCode());
         assertEquals("text/plain; version=0.0.4; charset=utf-8", ok.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT));
         PrometheusExposition text = PrometheusExposition.parse(ok.body());
-        Map<String, String> documented = Map.ofEntries(Map.entry("sms_messages", "gauge"), Map.entry("sms_messages_released_total", "counter"),
+        Map<String, String> documented = Map.ofEntries(Map.entry("sms_messages", "gauge"), Map.entry("sms_messages_due", "gauge"),
+                Map.entry("sms_messages_released_total", "counter"),
                 Map.entry("sms_sending_halted", "gauge"), Map.entry("sms_webhook_deliveries", "gauge"), Map.entry("sms_import_jobs", "gauge"),
                 Map.entry("jvm_memory_used_bytes", "gauge"), Map.entry("process_uptime_seconds", "gauge"));
         documented.forEach((family, type) -> assertEquals(type, text.type(family), family + " in docs/operations.md"));
