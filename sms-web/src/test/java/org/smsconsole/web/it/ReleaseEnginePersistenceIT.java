@@ -417,7 +417,10 @@ class ReleaseEnginePersistenceIT {
 
         HttpResponse<String> ok = metrics("Bearer " + METRICS_TOKEN);
         assertEquals(200, ok.statusCode());
-        assertEquals("text/plain; version=0.0.4; charset=utf-8", ok.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT));
+        jakarta.ws.rs.core.MediaType format = jakarta.ws.rs.core.MediaType.valueOf(ok.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(format.isCompatible(jakarta.ws.rs.core.MediaType.TEXT_PLAIN_TYPE), format.toString());
+        assertEquals("0.0.4", format.getParameters().get("version"), "Prometheus's text format, " + format);
+        assertEquals("utf-8", format.getParameters().get("charset").toLowerCase(Locale.ROOT));
         PrometheusExposition text = PrometheusExposition.parse(ok.body());
         Map<String, String> documented = Map.ofEntries(Map.entry("sms_messages", "gauge"), Map.entry("sms_messages_due", "gauge"),
                 Map.entry("sms_messages_released_total", "counter"),
