@@ -2,9 +2,12 @@ package org.smsconsole.user;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.smsconsole.config.DataDirectory;
+import org.smsconsole.contact.DatabaseKind;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,6 +25,11 @@ import java.util.logging.Logger;
  * On the first start, with no staff at all, creates {@code admin}: with {@code SMS_ADMIN_PASSWORD}
  * if set, otherwise with a generated password written to {@code data/initial-admin-password}
  * (owner-only) that must be changed at first login. The password itself is never logged.
+ *
+ * <p>Instances of a cluster start at the same moment on an empty database: on PostgreSQL the check and the
+ * creation run under a transaction-scoped advisory lock, so the second instance waits, then sees the first's
+ * administrator and creates none (before, its insert hit the unique user name and its application failed to
+ * deploy). An H2 file belongs to one process, which calls this once.
  */
 @ApplicationScoped
 public class InitialAdmin {
@@ -29,6 +37,10 @@ public class InitialAdmin {
     private static final Logger LOG = Logger.getLogger(InitialAdmin.class.getName());
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
     public static final String FILE_NAME = "initial-admin-password";
+    private static final long LOCK = 0x534d53_61646dL; // "SMS" "adm": serialises the first start of several instances
+
+    @PersistenceContext(unitName = "sms")
+    EntityManager em;
 
     @Inject
     StaffUsers staffUsers;
@@ -39,6 +51,9 @@ public class InitialAdmin {
 
     @Transactional
     public void ensure() {
+        if (DatabaseKind.isPostgres(em)) {
+            em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(" + LOCK + ")) locked").getSingleResult();
+        }
         if (staffUsers.count() > 0) {
             return;
         }
