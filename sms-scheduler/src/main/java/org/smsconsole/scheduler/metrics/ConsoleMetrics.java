@@ -16,12 +16,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import org.smsconsole.contact.imports.ImportState;
 import org.smsconsole.message.DeliveryReceipt;
+import org.smsconsole.message.MessageState;
 import org.smsconsole.scheduler.loops.BackgroundLoop;
 import org.smsconsole.scheduler.loops.LoopStatus;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -43,9 +46,10 @@ public class ConsoleMetrics {
     /** Database-wide gauges are read at most this often per instance, whatever the number of scrapers. */
     static final Duration DATABASE_TTL = Duration.ofSeconds(5);
 
-    static final List<String> MESSAGE_STATES = List.of("QUEUED", "SENDING", "SENT", "DELIVERED", "FAILED", "EXPIRED", "CANCELLED", "SKIPPED");
+    static final List<String> MESSAGE_STATES = Arrays.stream(MessageState.values()).map(Enum::name).toList();
+    /** Waiting, in flight, given up (the census counts these only: delivered ones are history). */
     static final List<String> WEBHOOK_STATES = List.of("PENDING", "SENDING", "FAILED");
-    static final List<String> IMPORT_STATES = List.of("QUEUED", "RUNNING");
+    static final List<String> IMPORT_STATES = Arrays.stream(ImportState.values()).filter(s -> !s.finished()).map(Enum::name).toList();
 
     private static final Duration[] SINCH_BUCKETS = seconds(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30);
     private static final Duration[] LAG_BUCKETS = seconds(1, 2, 5, 10, 30, 60, 120, 300, 600, 1800, 3600, 21600, 86400);
