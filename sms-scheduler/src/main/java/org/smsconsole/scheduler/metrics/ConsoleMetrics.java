@@ -37,14 +37,19 @@ import java.util.logging.Logger;
  * and how to query it: docs/operations.md.
  *
  * <p>Counters and histograms count what this instance did; gauges read from the database
- * ({@link DatabaseCensus}, at most once per {@link #DATABASE_TTL}) are the same on every instance.
+ * ({@link DatabaseCensus}, at most once per {@link #DATABASE_TTL}, less often when that is slow) are the same on every
+ * instance.
  */
 @ApplicationScoped
 public class ConsoleMetrics {
 
     private static final Logger LOG = Logger.getLogger(ConsoleMetrics.class.getName());
-    /** Database-wide gauges are read at most this often per instance, whatever the number of scrapers. */
+    /**
+     * Database-wide gauges are read at most this often per instance, whatever the number of scrapers, and less often
+     * when a read is slow: a value lives {@link #DATABASE_COST_FACTOR} times as long as reading it took.
+     */
     static final Duration DATABASE_TTL = Duration.ofSeconds(5);
+    static final long DATABASE_COST_FACTOR = 20;
 
     static final List<String> MESSAGE_STATES = Arrays.stream(MessageState.values()).map(Enum::name).toList();
     /** Waiting, in flight, given up (the census counts these only: delivered ones are history). */
@@ -70,7 +75,7 @@ public class ConsoleMetrics {
     @PostConstruct
     void define() {
         registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        database = new CachedReading<>(this::readDatabase, DATABASE_TTL, System::nanoTime);
+        database = new CachedReading<>(this::readDatabase, DATABASE_TTL, DATABASE_COST_FACTOR, System::nanoTime);
         released = Counter.builder("sms.messages.released")
                 .description("Messages this instance handed to Sinch and committed SENT (rate() of it: released per second)")
                 .register(registry);
@@ -91,6 +96,9 @@ public class ConsoleMetrics {
         Gauge.builder("sms.sending.halted", this, m -> m.database.get().halted())
                 .description("1 while sending is halted for every instance (an account error or failures in a row), else 0")
                 .strongReference(true).register(registry);
+        Gauge.builder("sms.metrics.database.read", this, m -> m.database.lastReadSeconds())
+                .description("How long this instance's last read of the database-wide gauges took (they are kept 20 times as long,"
+                        + " 5 s at least)").baseUnit("seconds").strongReference(true).register(registry);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);

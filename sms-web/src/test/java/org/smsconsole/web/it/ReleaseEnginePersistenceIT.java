@@ -425,7 +425,8 @@ class ReleaseEnginePersistenceIT {
         Map<String, String> documented = Map.ofEntries(Map.entry("sms_messages", "gauge"), Map.entry("sms_messages_due", "gauge"),
                 Map.entry("sms_messages_released_total", "counter"),
                 Map.entry("sms_sending_halted", "gauge"), Map.entry("sms_webhook_deliveries", "gauge"), Map.entry("sms_import_jobs", "gauge"),
-                Map.entry("jvm_memory_used_bytes", "gauge"), Map.entry("process_uptime_seconds", "gauge"));
+                Map.entry("sms_metrics_database_read_seconds", "gauge"), Map.entry("jvm_memory_used_bytes", "gauge"),
+                Map.entry("process_uptime_seconds", "gauge"));
         documented.forEach((family, type) -> assertEquals(type, text.type(family), family + " in docs/operations.md"));
         for (String state : List.of("queued", "sending", "sent", "delivered", "failed", "expired", "cancelled", "skipped")) {
             assertTrue(text.value("sms_messages{state=\"" + state + "\"}") >= 0, state);
