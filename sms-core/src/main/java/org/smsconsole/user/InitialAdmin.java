@@ -37,6 +37,7 @@ public class InitialAdmin {
     private static final Logger LOG = Logger.getLogger(InitialAdmin.class.getName());
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
     public static final String FILE_NAME = "initial-admin-password";
+    public static final String USERNAME = "admin";
     private static final long LOCK = 0x534d53_61646dL; // "SMS" "adm": serialises the first start of several instances
 
     @PersistenceContext(unitName = "sms")
@@ -58,15 +59,38 @@ public class InitialAdmin {
             return;
         }
         if (adminPassword.isPresent() && !adminPassword.get().isBlank()) {
-            staffUsers.create("admin", "Administrator", adminPassword.get().toCharArray(), Role.ADMIN, false);
+            staffUsers.create(USERNAME, "Administrator", adminPassword.get().toCharArray(), Role.ADMIN, false);
             LOG.info("Created user 'admin' with the password from SMS_ADMIN_PASSWORD");
             return;
         }
         char[] generated = generate();
-        staffUsers.create("admin", "Administrator", generated, Role.ADMIN, true);
+        staffUsers.create(USERNAME, "Administrator", generated, Role.ADMIN, true);
         Path file = write(generated);
         LOG.warning(() -> "Created user 'admin'; its one-time password is in " + file.toAbsolutePath()
                 + " and must be changed at first login");
+    }
+
+    /**
+     * Where the generated password waits, while the administrator has not yet replaced it (the login page says so,
+     * for whoever installed the console); empty once it was changed or when none was generated.
+     */
+    @Transactional
+    public Optional<Path> pendingPasswordFile() {
+        Path file = DataDirectory.path().resolve(FILE_NAME);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        boolean unchanged = staffUsers.find(USERNAME).map(StaffUser::isMustChangePassword).orElse(false);
+        return unchanged ? Optional.of(file.toAbsolutePath()) : Optional.empty();
+    }
+
+    /** The generated password no longer works once the administrator has chosen one: its file goes. */
+    static void forgetGeneratedPassword() {
+        try {
+            Files.deleteIfExists(DataDirectory.path().resolve(FILE_NAME));
+        } catch (IOException e) {
+            LOG.warning(() -> "Could not delete the spent initial admin password file: " + e.getMessage());
+        }
     }
 
     private static char[] generate() {
