@@ -1,0 +1,37 @@
+package org.smsconsole.web.api.problem;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.Response;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** Problem answers written straight to a servlet response, for refusals made before JAX-RS sees the request. */
+public final class ProblemResponses {
+
+    private ProblemResponses() {
+    }
+
+    public static void write(HttpServletResponse response, int status, String detail) throws IOException {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known != null ? known.getReasonPhrase() : titleOf(status);
+        byte[] body = Problem.json(status, title, detail, Map.of()).getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType(Problem.PROBLEM_JSON.toString());
+        response.setCharacterEncoding("UTF-8");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    /** Reason phrases JAX-RS's Status does not list. */
+    static String titleOf(int status) {
+        return switch (status) {
+            case 405 -> "Method Not Allowed";
+            case 413 -> "Content Too Large";
+            case 422 -> "Unprocessable Content";
+            case 429 -> "Too Many Requests";
+            default -> status >= 500 ? "Server Error" : "Client Error";
+        };
+    }
+}
