@@ -40,6 +40,7 @@ public class ApiRequestFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        SecurityHeaders.apply(response);
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
         String path = request.getRequestURI().substring(request.getContextPath().length());

@@ -56,7 +56,7 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith("/api/")) {
+        if (path.startsWith("/api/") || path.equals("/api")) {
             return api(request, response, context);
         }
         if (path.startsWith("/sandbox/")) {
@@ -164,8 +164,7 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
                 throw new IllegalStateException(e);
             }
         }
-        RelativeRedirects.send(response, location);
-        return AuthenticationStatus.SEND_CONTINUE;
+        return context.redirect(location); // stays relative: glassfish-web.xml's relativeRedirectAllowed
     }
 
     private static String decode(String base64) {

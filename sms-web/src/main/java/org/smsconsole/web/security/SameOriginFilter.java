@@ -14,8 +14,8 @@ import java.io.IOException;
  * Second line against cross-site form posts (the first is the SameSite=Strict session cookie): a state-changing page
  * request whose Origin names another site is refused ({@link OwnOrigin}). Also sets the headers that keep the console
  * out of frames and stop content sniffing, keeps pages out of caches ({@code no-store}: they show personal data,
- * and the browser's back button after signing out must not show them again), and keeps redirects relative
- * ({@link RelativeRedirects}). Static resources stay cacheable. The Content-Security-Policy of pages comes from
+ * and the browser's back button after signing out must not show them again). Static resources stay cacheable.
+ * Redirects stay relative (glassfish-web.xml's {@code relativeRedirectAllowed}), never built from the Host header. The Content-Security-Policy of pages comes from
  * PrimeFaces (web.xml, {@code primefaces.CSP}), which knows each page's nonce.
  */
 // asyncSupported: the sandbox answers POST /batches asynchronously when a send_answer_delay is set.
@@ -28,9 +28,7 @@ public class SameOriginFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("X-Frame-Options", "DENY");
-        response.setHeader("Referrer-Policy", "same-origin");
+        SecurityHeaders.apply(response);
         String path = request.getRequestURI().substring(request.getContextPath().length());
         boolean machineEndpoint = path.startsWith("/api/") || path.startsWith("/sandbox/");
         if (machineEndpoint) {
@@ -45,6 +43,6 @@ public class SameOriginFilter extends HttpFilter {
         if (!staticResource) {
             response.setHeader("Cache-Control", "no-store");
         }
-        chain.doFilter(request, new RelativeRedirects(response));
+        chain.doFilter(request, response);
     }
 }

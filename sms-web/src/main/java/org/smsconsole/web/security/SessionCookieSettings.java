@@ -10,11 +10,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.Optional;
 
 /**
- * The session cookie's attributes, set through the Servlet 6 API while the application starts: {@code SameSite=Strict}
- * (a request started by another site carries no session, so no form can be posted and no page read on someone's
- * behalf), {@code HttpOnly}, and {@code Secure} when the console's public address is https. Payara ignores a
- * {@code SameSite} attribute in web.xml's cookie-config ("Unsupported deployment descriptors element"), but honours
- * {@link SessionCookieConfig#setAttribute}; the system tests read the Set-Cookie header to keep it so.
+ * The session cookie is {@code HttpOnly}, and {@code Secure} when the console's public address ({@code SMS_PUBLIC_URL})
+ * is https, even behind a proxy that ends TLS (the request itself then looks like plain http). {@code SameSite=Strict}
+ * comes from glassfish-web.xml's {@code cookieSameSite}: Payara ignores it both in web.xml's cookie-config
+ * ("Unsupported deployment descriptors element") and in {@link SessionCookieConfig#setAttribute}. The system tests
+ * read the Set-Cookie header.
  */
 @WebListener
 public class SessionCookieSettings implements ServletContextListener {
@@ -27,7 +27,6 @@ public class SessionCookieSettings implements ServletContextListener {
     public void contextInitialized(ServletContextEvent event) {
         SessionCookieConfig cookie = event.getServletContext().getSessionCookieConfig();
         cookie.setHttpOnly(true);
-        cookie.setAttribute("SameSite", "Strict");
         if (publicUrl.map(u -> u.strip().regionMatches(true, 0, "https://", 0, 8)).orElse(false)) {
             cookie.setSecure(true);
         }

@@ -5,6 +5,7 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.smsconsole.web.security.SecurityHeaders;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,22 +27,24 @@ public class ErrorPageServlet extends HttpServlet {
         String uri = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
         String path = uri.startsWith(request.getContextPath()) ? uri.substring(request.getContextPath().length()) : uri;
         String message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE) instanceof String m && !m.isBlank() ? m : null;
-        String detail = status < 500 && message != null && !looksLikeServerText(message) ? message : null;
+        String detail = status < 500 && message != null && !looksLikeServerText(message) && !message.equals(title(status)) ? message : null;
+        SecurityHeaders.apply(response);
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'self'; frame-ancestors 'none'");
         if (path.startsWith("/api/") || path.equals("/api")) {
-            ProblemResponses.write(response, status, detail != null ? detail : defaultDetail(status));
+            ProblemResponses.write(response, status, detail != null ? detail : ProblemResponses.defaultDetail(status));
             return;
         }
         page(response, request.getContextPath(), status, detail);
     }
 
-    private static void page(HttpServletResponse response, String context, int status, String detail) throws IOException {
-        String title = status + " " + ProblemResponses.titleOf(status);
+    private static String title(int status) {
         jakarta.ws.rs.core.Response.Status known = jakarta.ws.rs.core.Response.Status.fromStatusCode(status);
-        if (known != null) {
-            title = status + " " + known.getReasonPhrase();
-        }
+        return known != null ? known.getReasonPhrase() : ProblemResponses.titleOf(status);
+    }
+
+    private static void page(HttpServletResponse response, String context, int status, String detail) throws IOException {
+        String title = status + " " + title(status);
         String text = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\"><title>" + title + " · SMS Console</title>"
                 + "<link rel=\"stylesheet\" href=\"" + context + "/resources/css/console.css\"></head><body class=\"console\"><main class=\"console-main\">"
                 + "<h1>" + title + "</h1>" + (detail == null ? "" : "<p>" + escape(detail) + "</p>")
@@ -52,18 +55,6 @@ public class ErrorPageServlet extends HttpServlet {
         response.setCharacterEncoding("UTF-8");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
-    }
-
-    private static String defaultDetail(int status) {
-        return switch (status) {
-            case 401 -> "Send an API key as a Bearer token, or HTTP Basic credentials of a member of staff";
-            case 403 -> "Your role does not allow this";
-            case 404 -> "There is nothing at this address";
-            case 405 -> "This address does not take that method";
-            case 413 -> "The request body is too large";
-            case 415 -> "The request body must be application/json";
-            default -> null;
-        };
     }
 
     /** Container messages that describe the server, not the request (class names, stack frames). */

@@ -24,6 +24,19 @@ public final class ProblemResponses {
         response.getOutputStream().write(body);
     }
 
+    /** What a refusal without words of its own says. */
+    public static String defaultDetail(int status) {
+        return switch (status) {
+            case 401 -> "Send an API key as a Bearer token, or HTTP Basic credentials of a member of staff";
+            case 403 -> "Your role does not allow this";
+            case 404 -> "There is nothing at this address";
+            case 405 -> "This address does not take that method";
+            case 413 -> "The request body is too large";
+            case 415 -> "The request body must be application/json";
+            default -> null;
+        };
+    }
+
     /** Reason phrases JAX-RS's Status does not list. */
     static String titleOf(int status) {
         return switch (status) {
