@@ -78,7 +78,7 @@ public class StaffLogins {
         if (found.isEmpty()) {
             checks.imitate();
             boolean locked = throttle.failed(username, source, now);
-            LOG.info(() -> "Failed login for an unknown user name from " + LogText.of(source));
+            LOG.info(() -> "Failed login for unknown user name '" + LogText.of(username) + "' from " + LogText.of(source));
             audit.recordAs(truncateName(username), "LOGIN_FAILED", null, "unknown user name, from " + source);
             return new LoginOutcome.Refused(wrong(locked));
         }
