@@ -18,8 +18,7 @@ public final class ProblemResponses {
         String title = known != null ? known.getReasonPhrase() : titleOf(status);
         byte[] body = Problem.json(status, title, detail, Map.of()).getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
-        response.setContentType(Problem.PROBLEM_JSON.toString());
-        response.setCharacterEncoding("UTF-8");
+        response.setContentType(Problem.PROBLEM_JSON.toString()); // JSON is UTF-8 by definition: no charset, as JAX-RS answers it
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }
