@@ -271,7 +271,7 @@ class SecurityConsoleIT {
     @Test
     @Order(7)
     void aTypedNewlineCannotForgeALogLine() throws Exception {
-        String forged = "[2026-12-01T00:00:00.000+0000] [] [INFO] forged: admin signed in";
+        String forged = "[forged] [INFO] [org.smsconsole.user.StaffLogins] admin signed in"; // no colon: Basic ends the name there
         apiFrom("203.0.113.13", "GET", "/api/templates", basic("mallory\n" + forged, "whatever"));
         await().atMost(Duration.ofSeconds(10)).until(() -> console.log().contains("mallory\\n" + forged));
         assertFalse(console.log().lines().anyMatch(l -> l.startsWith(forged)), "no line of the log starts with the typed text");
