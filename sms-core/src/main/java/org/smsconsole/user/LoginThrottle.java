@@ -20,8 +20,9 @@ import java.util.Optional;
  *   forgiven every {@code leak}); past it, every attempt from there is refused at once, before the database or the
  *   password hash is touched, which is what makes a flood from one place cheap.</li>
  * </ul>
- * An attempt is charged when it is admitted and refunded when its password proves right, so parallel guesses are counted
- * one after another instead of all passing the check before any of them failed. Each instance keeps its own counts
+ * An attempt admitted but not yet judged counts against the lock: no more than {@code lockAfter} guesses of one name from
+ * one source are ever in flight or judged before the lock, however many are sent at once. The source's budget is charged
+ * on admission and refunded when the password proves right. Each instance keeps its own counts
  * (several instances each allow as much); a restart forgets them. Both maps are bounded: idle entries go first, and
  * when an attacker fills them with fresh entries faster than they age, the map starts over rather than grow.
  */
@@ -43,8 +44,28 @@ public class LoginThrottle {
         this.leak = leak;
     }
 
+    /** Empty when an attempt may go on, without charging it (for credentials already known to be right). */
+    public synchronized Optional<String> check(String username, String source, Instant now) {
+        return refusal(new Pair(normal(username), source), source, now);
+    }
+
     /** Empty when the attempt may go on (and is charged); otherwise the sentence refusing it, the same for every name. */
     public synchronized Optional<String> admit(String username, String source, Instant now) {
+        Pair pair = new Pair(normal(username), source);
+        Optional<String> refusal = refusal(pair, source, now);
+        if (refusal.isPresent()) {
+            return refusal;
+        }
+        bound(pairs, now);
+        bound(sources, now);
+        pairs.computeIfAbsent(pair, p -> new Attempts()).pending++;
+        Bucket b = sources.computeIfAbsent(source, s -> new Bucket(now));
+        b.drain(now, leak);
+        b.level++;
+        return Optional.empty();
+    }
+
+    private Optional<String> refusal(Pair pair, String source, Instant now) {
         Bucket bucket = sources.get(source);
         if (bucket != null) {
             bucket.drain(now, leak);
@@ -53,7 +74,6 @@ public class LoginThrottle {
                 return Optional.of("Too many failed logins from your address: wait " + seconds(wait) + " s before trying again.");
             }
         }
-        Pair pair = new Pair(normal(username), source);
         Attempts attempts = pairs.get(pair);
         if (attempts != null) {
             if (attempts.lockedUntil != null && now.isBefore(attempts.lockedUntil)) {
@@ -65,25 +85,23 @@ public class LoginThrottle {
                 attempts.failures = 0;
             }
             Optional<Duration> wait = policy.waitBeforeNextAttempt(attempts.failures, attempts.lastFailedAt, now);
+            if (wait.isEmpty() && attempts.failures + attempts.pending >= policy.lockAfter()) {
+                wait = Optional.of(Duration.ofSeconds(1)); // as many guesses in flight as the lock allows: the next waits
+            }
             if (wait.isPresent()) {
                 return Optional.of("Too many failed logins: wait " + seconds(wait.get()) + " s before trying again.");
             }
         }
-        bound(pairs, now);
-        bound(sources, now);
-        Attempts charged = pairs.computeIfAbsent(pair, p -> new Attempts());
-        charged.failures++;
-        charged.lastFailedAt = now;
-        Bucket b = sources.computeIfAbsent(source, s -> new Bucket(now));
-        b.drain(now, leak);
-        b.level++;
         return Optional.empty();
     }
 
     /** The admitted attempt failed: true when that name is now locked from that source. */
     public synchronized boolean failed(String username, String source, Instant now) {
-        Attempts attempts = pairs.get(new Pair(normal(username), source));
-        if (attempts != null && policy.locks(attempts.failures)) {
+        Attempts attempts = pairs.computeIfAbsent(new Pair(normal(username), source), p -> new Attempts());
+        attempts.pending = Math.max(0, attempts.pending - 1);
+        attempts.failures++;
+        attempts.lastFailedAt = now;
+        if (policy.locks(attempts.failures)) {
             attempts.lockedUntil = now.plus(policy.lockDuration());
             return true;
         }
@@ -93,8 +111,8 @@ public class LoginThrottle {
     /** The admitted attempt was never judged (the console was too busy): nothing is held against it. */
     public synchronized void withdrawn(String username, String source) {
         Attempts attempts = pairs.get(new Pair(normal(username), source));
-        if (attempts != null && attempts.failures > 0) {
-            attempts.failures--;
+        if (attempts != null) {
+            attempts.pending = Math.max(0, attempts.pending - 1);
         }
         refund(source);
     }
@@ -155,11 +173,15 @@ public class LoginThrottle {
 
     private static final class Attempts implements Aging {
         int failures;
+        int pending;
         Instant lastFailedAt;
         Instant lockedUntil;
 
         @Override
         public boolean idleSince(Instant now, Duration lock, Duration drain) {
+            if (pending > 0 || lastFailedAt == null) {
+                return false;
+            }
             Instant last = lockedUntil != null ? lockedUntil : lastFailedAt.plus(lock);
             return now.isAfter(last);
         }

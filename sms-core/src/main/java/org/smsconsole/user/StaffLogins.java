@@ -69,12 +69,21 @@ public class StaffLogins {
         Instant now = clock.instant();
         String source = from == null || from.isBlank() ? "unknown" : from;
         LoginThrottle throttle = failedLogins.throttle();
-        Optional<String> refusal = throttle.admit(username, source, now);
+        Optional<String> refusal = throttle.check(username, source, now);
         if (refusal.isPresent()) {
             return new LoginOutcome.Refused(refusal.get());
         }
-        boolean familiar = throttle.familiar(source, now);
         Optional<StaffUser> found = username == null || username.isBlank() ? Optional.empty() : staffUsers.find(username.strip());
+        // An API client's repeated credentials skip PBKDF2 and the charge while they match the same stored hash (a person's login never).
+        boolean recentlyVerified = !person && found.isPresent()
+                && recentApiCredentials.known(found.get().getUsername(), password, found.get().getPasswordHash(), now);
+        if (!recentlyVerified) {
+            refusal = throttle.admit(username, source, now);
+            if (refusal.isPresent()) {
+                return new LoginOutcome.Refused(refusal.get());
+            }
+        }
+        boolean familiar = throttle.familiar(source, now);
         if (found.isEmpty()) {
             checks.imitate();
             boolean locked = throttle.failed(username, source, now);
@@ -83,8 +92,6 @@ public class StaffLogins {
             return new LoginOutcome.Refused(wrong(locked));
         }
         StaffUser user = found.get();
-        // An API client's repeated credentials skip PBKDF2 while they match the same stored hash (a person's login never).
-        boolean recentlyVerified = !person && recentApiCredentials.known(user.getUsername(), password, user.getPasswordHash(), now);
         boolean right;
         try {
             right = recentlyVerified || checks.verify(password, user.getPasswordHash(), familiar);
@@ -100,7 +107,9 @@ public class StaffLogins {
                     (locked ? "wrong password; locked from " : "wrong password, from ") + source);
             return new LoginOutcome.Refused(wrong(locked));
         }
-        throttle.succeeded(username, source, now);
+        if (!recentlyVerified) {
+            throttle.succeeded(username, source, now);
+        }
         if (!user.isEnabled()) {
             return new LoginOutcome.Refused("This account is disabled.");
         }

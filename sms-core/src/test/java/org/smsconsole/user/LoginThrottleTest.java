@@ -53,14 +53,27 @@ class LoginThrottleTest {
     }
 
     @Test
-    void parallelAttemptsAreChargedWhenAdmittedSoTheyCannotAllSlipThrough() {
+    void guessesSentAtOnceAreCappedAtTheLockLimitSoTheyCannotAllSlipThrough() {
         int admitted = 0;
-        for (int i = 0; i < 8; i++) { // eight guesses at the same instant, none judged yet
+        for (int i = 0; i < 20; i++) { // twenty guesses at the same instant, none judged yet
             if (throttle.admit("admin", ATTACKER, t0).isEmpty()) {
                 admitted++;
             }
         }
-        assertEquals(3, admitted);
+        assertEquals(6, admitted);
+        for (int i = 0; i < 5; i++) {
+            assertFalse(throttle.failed("admin", ATTACKER, t0));
+        }
+        assertTrue(throttle.failed("admin", ATTACKER, t0), "the sixth failure locks");
+        assertTrue(throttle.admit("admin", ATTACKER, t0.plusSeconds(60)).orElseThrow().contains("locked until"));
+    }
+
+    @Test
+    void checkingCredentialsAlreadyKnownChargesNothing() {
+        for (int i = 0; i < 50; i++) {
+            assertTrue(throttle.check("robot", HOME, t0).isEmpty());
+        }
+        assertTrue(throttle.admit("robot", HOME, t0).isEmpty());
     }
 
     @Test
