@@ -9,6 +9,7 @@ import jakarta.security.enterprise.credential.Credential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.smsconsole.apikey.ApiKeys;
 import org.smsconsole.user.LoginOutcome;
 import org.smsconsole.user.StaffLogins;
@@ -25,8 +26,9 @@ import java.util.Optional;
  * pages use a form login kept in the HTTP session; {@code /api} is stateless (an API key as a
  * Bearer token, or HTTP Basic with a staff user's credentials, on each request; never the session
  * cookie, so no cross-site request can ride on a browser's login); webhooks are public here and
- * check their own signatures; the Sinch sandbox ({@code /sandbox/})
- * checks its own Bearer token and never gets a session or a login redirect.
+ * check their own signatures; the Sinch sandbox ({@code /sandbox/}) checks its own Bearer token and never
+ * gets a session or a login redirect, except its control API, whose callers sign in as on {@code /api}
+ * (the sandbox then requires OPERATOR).
  */
 @ApplicationScoped
 public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -43,6 +45,11 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
     @Inject
     ApiKeys apiKeys;
 
+    /** The sandbox alone has no staff: its control API takes the sandbox's own token. */
+    @Inject
+    @ConfigProperty(name = "SMS_SANDBOX_ONLY", defaultValue = "false")
+    boolean sandboxOnly;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -50,8 +57,12 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
         if (path.startsWith("/api/")) {
             return api(request, response, context);
         }
+        if (path.startsWith("/sandbox/control/") && !sandboxOnly) {
+            // The sandbox's control API is for staff (OPERATOR, checked by the sandbox): stateless, as /api is.
+            return api(request, response, context);
+        }
         if (path.startsWith("/sandbox/")) {
-            return context.doNothing(); // the Sinch sandbox: stateless, checks its own Bearer token
+            return context.doNothing(); // the Sinch sandbox's own API: stateless, checks its own Bearer token
         }
         Credential credential = context.getAuthParameters().getCredential();
         if (credential instanceof VerifiedLogin login) {

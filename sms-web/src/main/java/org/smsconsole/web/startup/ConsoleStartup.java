@@ -6,6 +6,9 @@ import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.smsconsole.config.DataDirectory;
+import org.smsconsole.config.SecretsAtRest;
+import org.smsconsole.config.SinchSettings;
 import org.smsconsole.user.InitialAdmin;
 
 import java.util.Optional;
@@ -13,8 +16,9 @@ import java.util.logging.Logger;
 
 /**
  * Defines the console's datasource from MicroProfile Config (see DatabaseConfigSource, which
- * derives the driver from SMS_DB_URL), creates the first administrator, starts the import job
- * watch, and says where the console can be reached.
+ * derives the driver from SMS_DB_URL and gives the embedded database a generated password), makes the
+ * data folder owner-only, seals secrets still stored in plain text, creates the first administrator,
+ * starts the import job watch, and says where the console can be reached (and whether Sinch's callbacks are signed).
  */
 @DataSourceDefinition(
         name = "java:app/jdbc/sms",
@@ -41,6 +45,12 @@ public class ConsoleStartup implements ServletContextListener {
     InitialAdmin initialAdmin;
 
     @Inject
+    SecretsAtRest secretsAtRest;
+
+    @Inject
+    SinchSettings sinch;
+
+    @Inject
     ImportJobWatch importJobWatch;
 
     @Inject
@@ -62,9 +72,22 @@ public class ConsoleStartup implements ServletContextListener {
             LOG.info(() -> "Sinch sandbox only, at http://localhost:" + port + event.getServletContext().getContextPath() + "/sandbox");
             return;
         }
+        // The database has made its files by now (with the umask's permissions): the owner's alone from here on.
+        DataDirectory.tighten(DataDirectory.path());
+        secretsAtRest.sealPlaintext();
         initialAdmin.ensure();
         importJobWatch.start();
+        warnIfCallbacksUnsigned();
         String url = publicUrl.orElse("http://localhost:" + port + event.getServletContext().getContextPath() + "/");
         LOG.info(() -> "SMS console ready: " + url);
+    }
+
+    /** Unsigned callbacks are accepted only on the secret callback path: say so where an operator looks. */
+    private void warnIfCallbacksUnsigned() {
+        if (!sinch.sandboxMode() && !sinch.callbacksSigned()) {
+            LOG.warning(() -> "Sinch callbacks are NOT SIGNED: no SMS_SINCH_WEBHOOK_SECRET is set. Only callbacks to this"
+                    + " installation's secret callback URL (…" + SinchSettings.WEBHOOK_PATH + "/<token>, shown on Admin › Settings)"
+                    + " are accepted; set a webhook secret in Sinch's dashboard and here to have them signed.");
+        }
     }
 }

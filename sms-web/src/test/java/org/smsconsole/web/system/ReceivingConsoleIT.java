@@ -44,8 +44,9 @@ class ReceivingConsoleIT {
     private static final String PHONE = "+447400123987";
     private static final String DORA = "+447400555001";
     private static final String ELI = "+447400555002";
-    private static final String PLAN = "sandbox-service-plan";
-    private static final String TOKEN = "sandbox-api-token";
+    /** Set for this console, so that the test can talk to its sandbox as a Sinch client would. */
+    private static final String PLAN = "receiving-plan";
+    private static final String TOKEN = "receiving-sandbox-token";
 
     private ConsoleProcess console;
     private Browser browser;
@@ -55,7 +56,8 @@ class ReceivingConsoleIT {
     @BeforeAll
     void start() throws Exception {
         Path work = Path.of(System.getProperty("work.dir"), "receiving-" + System.currentTimeMillis());
-        console = new ConsoleProcess(work, Map.of("SMS_ADMIN_PASSWORD", ADMIN_PASSWORD)).start();
+        console = new ConsoleProcess(work, Map.of("SMS_ADMIN_PASSWORD", ADMIN_PASSWORD, "SMS_SANDBOX_SERVICE_PLAN_ID", PLAN,
+                "SMS_SANDBOX_API_TOKEN", TOKEN, "SMS_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1")).start();
         browser = new Browser();
         screens = new ConsoleScreens(browser, console);
         screens.signIn("admin", ADMIN_PASSWORD);
@@ -321,7 +323,8 @@ class ReceivingConsoleIT {
     private long sandboxMessagesTo(String phone) throws Exception {
         java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(console.url("/sandbox/control/counters"))
-                        .header("Authorization", "Bearer sandbox-api-token").build(),
+                        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD)
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8))).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         jakarta.json.JsonObject per = jakarta.json.Json.createReader(new java.io.StringReader(response.body())).readObject()

@@ -242,10 +242,9 @@ class SendingConsoleIT {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The sandbox's control API is for staff with OPERATOR: the admin's Basic credentials. */
     private void patchSandbox(String json) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(console.url("/sandbox/control/settings"))
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer sandbox-api-token").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = api("PATCH", "/sandbox/control/settings", json);
         assertEquals(200, r.statusCode(), r.body());
     }
 }
