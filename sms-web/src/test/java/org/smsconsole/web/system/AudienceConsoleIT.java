@@ -327,6 +327,40 @@ class AudienceConsoleIT {
         browser.screenshot("audience-08-export-search");
     }
 
+    @Test
+    @Order(14)
+    void aFileOverTheLimitIsRefusedInTheBrowserAndAnyLargerUploadBeforeTheServerReadsIt() throws Exception {
+        Path huge = work.resolve("huge.csv");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            f.setLength(101L * 1024 * 1024); // sparse: 101 MiB on paper, nothing on disk
+        }
+        browser.open(console.url("/import.xhtml"));
+        assertTrue(browser.waitForText("Choose a CSV file").contains("At most 100 MB, 100 columns (50 of them attributes) and 64 KB a line"));
+        browser.driver().findElement(By.cssSelector("input[type=file]")).sendKeys(huge.toString());
+        String refused = browser.waitForText("larger than 100 MB");
+        assertFalse(refused.contains("huge.csv:"), "no preview: nothing was read");
+        browser.screenshot("audience-09-import-too-large");
+
+        // What a script could send with the same signed-in session: refused on its declared size, or for declaring none.
+        String cookies = browser.driver().manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+        assertTrue(rawUpload(cookies, "Content-Length: 1073741824").startsWith("HTTP/1.1 413"), "1 GiB declared");
+        assertTrue(rawUpload(cookies, "Transfer-Encoding: chunked").startsWith("HTTP/1.1 411"), "no length declared");
+    }
+
+    /** A multipart POST to the import page whose body is never sent: only the head, then the answer. */
+    private String rawUpload(String cookies, String lengthHeader) throws Exception {
+        java.net.URI page = console.url("/import.xhtml");
+        try (java.net.Socket s = new java.net.Socket(page.getHost(), page.getPort())) {
+            s.setSoTimeout(15_000);
+            String head = "POST " + page.getPath() + " HTTP/1.1\r\nHost: " + page.getHost() + ":" + page.getPort() + "\r\nCookie: " + cookies
+                    + "\r\nContent-Type: multipart/form-data; boundary=xyz\r\n" + lengthHeader + "\r\n\r\n";
+            s.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            s.getOutputStream().flush();
+            return new String(s.getInputStream().readNBytes(200), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+    }
+
     private static Path reportIn(Path downloads) throws java.io.IOException {
         try (var files = Files.list(downloads)) {
             return files.filter(f -> f.getFileName().toString().matches("import-\\d+-rejections\\.csv")).findFirst().orElse(null);

@@ -14,6 +14,7 @@ import org.smsconsole.web.it.HookReceiver;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -292,6 +293,28 @@ class ReceivingConsoleIT {
             case "message.status_changed" -> type + " " + data.getString("phone") + " " + data.getString("state");
             default -> type + " " + data.getString("phone", "");
         };
+    }
+
+    @Test
+    @Order(6)
+    void withoutAWebhookSecretAnUnsignedCallbackOnTheBarePathOptsNobodyOut() throws Exception {
+        ConsoleApi api = new ConsoleApi(console, "admin", ADMIN_PASSWORD);
+        String phone = "+447400555077";
+        api.post("/api/contacts", "{\"phone\":\"" + phone + "\",\"name\":\"Forged Fay\"}");
+        String from = java.net.URLEncoder.encode(phone, StandardCharsets.UTF_8);
+        String stop = "{\"type\":\"mo_text\",\"id\":\"01FORGED" + System.nanoTime() % 100000000 + "AAAAAAAAAA\",\"from\":\""
+                + phone.substring(1) + "\",\"to\":\"12025550100\",\"body\":\"STOP\",\"received_at\":\"2026-05-01T09:00:00Z\"}";
+
+        for (String path : List.of("/api/webhooks/sinch", "/api/webhooks/sinch/guessed-token")) {
+            HttpResponse<String> forged = http.send(HttpRequest.newBuilder(console.url(path)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(stop)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, forged.statusCode(), path + ": " + forged.body());
+        }
+        assertEquals(0, api.get("/api/inbound?from=" + from).getJsonNumber("count").longValue(), "nothing stored");
+        String consent = api.get("/api/contacts?q=" + java.net.URLEncoder.encode("Forged Fay", StandardCharsets.UTF_8))
+                .getJsonArray("contacts").getJsonObject(0).getString("consent");
+        assertEquals("subscribed", consent, "nobody opted out");
+        // The sandbox's own callbacks (the secret path the console gave it) are what got every reply of this suite in.
     }
 
     private long campaign(ConsoleApi api, long group, String name) {
