@@ -28,6 +28,7 @@ public class InstallationSecrets {
     public static final List<String> NAMES = List.of(SINCH_CALLBACK_TOKEN, SANDBOX_SERVICE_PLAN_ID, SANDBOX_API_TOKEN);
     private static final String ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(InstallationSecrets.class.getName());
 
     @PersistenceContext(unitName = "sms")
     EntityManager em;
@@ -39,9 +40,8 @@ public class InstallationSecrets {
     private final Map<String, String> known = new ConcurrentHashMap<>();
 
     /**
-     * The value of {@code name}, made now ({@code length} random letters and digits) if this installation has none.
-     *
-     * @throws SecretBox.UnreadableSecretException when it was sealed with another key
+     * The value of {@code name}, made now ({@code length} random letters and digits) if this installation has none,
+     * or has one sealed with a key it no longer has.
      */
     @Transactional
     public String get(String name, int length) {
@@ -59,9 +59,23 @@ public class InstallationSecrets {
                         + " on conflict do nothing")
                 .setParameter(1, name).setParameter(2, SecretBox.installation().seal(name, random(length)))
                 .setParameter(3, clock.instant()).executeUpdate();
-        String sealed = (String) em.createNativeQuery("select setting_value from console_setting where name = ?1")
+        String sealed = read(name);
+        try {
+            return SecretBox.installation().open(name, sealed);
+        } catch (SecretBox.UnreadableSecretException e) {
+            // Sealed with a key this installation no longer has: the value is lost either way, so a new one replaces it
+            // (for the callback token: Sinch's dashboard must then be given the new callback URL).
+            LOG.severe(() -> name + " was sealed with another secrets key; a new one is made. " + e.getMessage());
+            em.createNativeQuery("update console_setting set setting_value = ?1, updated_at = ?2 where name = ?3 and setting_value = ?4")
+                    .setParameter(1, SecretBox.installation().seal(name, random(length))).setParameter(2, clock.instant())
+                    .setParameter(3, name).setParameter(4, sealed).executeUpdate();
+            return SecretBox.installation().open(name, read(name));
+        }
+    }
+
+    private String read(String name) {
+        return (String) em.createNativeQuery("select setting_value from console_setting where name = ?1")
                 .setParameter(1, name).getSingleResult();
-        return SecretBox.installation().open(name, sealed);
     }
 
     static String random(int length) {
