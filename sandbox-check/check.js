@@ -5,9 +5,17 @@ const http = require('http');
 const assert = require('assert/strict');
 const { SmsService } = require('@sinch/sms');
 
-const BASE = process.env.SANDBOX_URL || 'http://127.0.0.1:8080/sandbox';
-const PLAN = process.env.SANDBOX_PLAN || 'sandbox-service-plan';
-const TOKEN = process.env.SANDBOX_TOKEN || 'sandbox-api-token';
+// The sandbox's credentials are random per installation unless SMS_SANDBOX_SERVICE_PLAN_ID and SMS_SANDBOX_API_TOKEN
+// name them, as run.sh does: there is no default to fall back on.
+for (const name of ['SANDBOX_URL', 'SANDBOX_PLAN', 'SANDBOX_TOKEN']) {
+  if (!process.env[name]) {
+    console.error(`${name} is not set: run this through run.sh`);
+    process.exit(2);
+  }
+}
+const BASE = process.env.SANDBOX_URL;
+const PLAN = process.env.SANDBOX_PLAN;
+const TOKEN = process.env.SANDBOX_TOKEN;
 const sms = new SmsService({ servicePlanId: PLAN, apiToken: TOKEN, smsHostname: BASE });
 const wrong = new SmsService({ servicePlanId: PLAN, apiToken: 'not-the-token', smsHostname: BASE });
 const DAY = 24 * 3600 * 1000;
@@ -25,10 +33,11 @@ async function check(name, fn) {
   }
 }
 
-async function control(method, path, body) {
+// The control API of the sandbox alone (SMS_SANDBOX_ONLY) takes its own token; inside a console it wants staff (OPERATOR).
+async function control(method, path, body, token = TOKEN) {
   const res = await fetch(`${BASE}/control/${path}`, {
     method,
-    headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
@@ -322,8 +331,10 @@ async function main() {
     assert.equal((await sms.inbounds.list({ to: '999' })).data.length, 0);
   });
 
-  await check('errors: 401 wrong token, 404 unknown id, 400 with Sinch codes', async () => {
+  await check('errors: 401 wrong token (the control API too), 404 unknown id, 400 with Sinch codes', async () => {
     await rejects(wrong.batches.get({ batch_id: scheduled.id }), 401);
+    assert.equal((await control('POST', 'inbounds', { from: '+46701000042', body: 'forged' }, 'not-the-token')).status, 401);
+    assert.equal((await control('GET', 'counters', undefined, 'sandbox-api-token')).status, 401, 'the old published token');
     await rejects(sms.batches.get({ batch_id: '01AAAAAAAAAAAAAAAAAAAAAAAA' }), 404);
     const many = Array.from({ length: 1001 }, (_, i) => `+4670200${String(i).padStart(4, '0')}`);
     await rejects(sms.batches.sendTextMessage({ sendSMSRequestBody: { to: many, body: 'x' } }), 400, 'syntax_constraint_violation');

@@ -32,7 +32,7 @@ public class DatabaseConfigSource implements ConfigSource {
         return switch (name) {
             case URL -> url();
             case USER -> setting("SMS_DB_USER", isH2(url()) ? "sa" : "");
-            case PASSWORD -> setting("SMS_DB_PASSWORD", "");
+            case PASSWORD -> password();
             case DATASOURCE_CLASS -> dataSourceClass(url());
             default -> null;
         };
@@ -54,18 +54,60 @@ public class DatabaseConfigSource implements ConfigSource {
         return 50; // below system properties (400), environment (300) and microprofile-config.properties (100)
     }
 
+    /** The generated password, and for which database (the data folder, or the in-memory one). */
+    private static volatile String[] generated;
+
+    /**
+     * {@code SMS_DB_PASSWORD}; unset, the embedded H2 database's generated one ({@link H2Password}). Never empty for
+     * H2: an empty value is no value to MicroProfile Config, and the datasource then got the reference's own text.
+     * Another database without a password (PostgreSQL with trust or peer authentication) answers null: the server
+     * ignores what is sent.
+     */
+    static String password() {
+        boolean defaultUrl = setting("SMS_DB_URL", "").isBlank();
+        if (defaultUrl && !sandboxOnly()) {
+            DataDirectory.ensurePrivate(DataDirectory.path()); // before H2 makes its file there
+        }
+        String configured = setting("SMS_DB_PASSWORD", "");
+        if (!configured.isEmpty()) {
+            return configured;
+        }
+        if (!defaultUrl) {
+            return null;
+        }
+        String database = sandboxOnly() ? "mem" : h2File().toString();
+        synchronized (DatabaseConfigSource.class) {
+            String[] g = generated;
+            if (g == null || !g[0].equals(database)) {
+                String p = sandboxOnly() ? H2Password.generate()
+                        : H2Password.of(DataDirectory.path(), h2File(), url(), setting("SMS_DB_USER", "sa"));
+                g = new String[]{database, p};
+                generated = g;
+            }
+            return g[1];
+        }
+    }
+
     static String url() {
         String url = setting("SMS_DB_URL", "");
         if (!url.isBlank()) {
             return url;
         }
-        if (Boolean.parseBoolean(setting("SMS_SANDBOX_ONLY", "false"))) {
+        if (sandboxOnly()) {
             // The WAR running only the Sinch sandbox keeps nothing: no database file on disk.
             return "jdbc:h2:mem:sms;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
         }
-        Path file = DataDirectory.path().resolve("sms").toAbsolutePath();
         // Plain embedded mode: no AUTO_SERVER, so no TCP port is opened on any interface.
-        return "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        return "jdbc:h2:file:" + h2File() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    }
+
+    /** The default database file (H2 adds {@code .mv.db}) in the data folder. */
+    private static Path h2File() {
+        return DataDirectory.path().resolve("sms").toAbsolutePath();
+    }
+
+    private static boolean sandboxOnly() {
+        return Boolean.parseBoolean(setting("SMS_SANDBOX_ONLY", "false"));
     }
 
     static boolean isH2(String url) {

@@ -19,7 +19,9 @@ public enum Setting {
     QUIET_HOURS_FROM("SMS_QUIET_HOURS_FROM", false),
     QUIET_HOURS_TO("SMS_QUIET_HOURS_TO", false),
     /** Days message bodies are kept (outgoing text, inbound text and MMS); empty keeps them forever. */
-    MESSAGE_RETENTION_DAYS("SMS_MESSAGE_RETENTION_DAYS", false);
+    MESSAGE_RETENTION_DAYS("SMS_MESSAGE_RETENTION_DAYS", false),
+    /** Hosts outgoing webhooks may reach although they resolve inside (loopback, private networks), comma-separated. */
+    WEBHOOK_ALLOWED_HOSTS("SMS_WEBHOOK_ALLOWED_HOSTS", false);
 
     private final String variable;
     private final boolean secret;

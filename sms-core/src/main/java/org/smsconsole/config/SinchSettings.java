@@ -17,7 +17,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class SinchSettings {
 
-    static final String WEBHOOK_PATH = "/api/webhooks/sinch";
+    public static final String WEBHOOK_PATH = "/api/webhooks/sinch";
 
     /** The connection itself: the environment's values, else those stored on the Settings screen. */
     @Inject
@@ -32,19 +32,22 @@ public class SinchSettings {
     Optional<Integer> port;
 
     @Inject
-    @ConfigProperty(name = "SMS_SANDBOX_SERVICE_PLAN_ID", defaultValue = "sandbox-service-plan")
-    String sandboxServicePlanId;
+    SandboxCredentials sandbox;
 
+    /** The secret part of the callback URL. */
     @Inject
-    @ConfigProperty(name = "SMS_SANDBOX_API_TOKEN", defaultValue = "sandbox-api-token")
-    String sandboxApiToken;
+    InstallationSecrets generated;
 
     @Inject
     Clock clock;
 
-    /** No real credentials, neither in the environment nor stored: messages go to the sandbox on this server. */
+    /**
+     * No real credentials, neither in the environment nor stored: messages go to the sandbox on this server. A stored
+     * token this installation's key cannot open still counts as real credentials: losing the key must not quietly
+     * turn the built-in sandbox on in front of a real Sinch account.
+     */
     public boolean sandboxMode() {
-        return apiToken().isEmpty() && keySecret().isEmpty();
+        return !stored.configured(Setting.SINCH_API_TOKEN) && !stored.configured(Setting.SINCH_KEY_SECRET);
     }
 
     /** The port of this server, or 0 while unknown (see {@link LocalPort}). */
@@ -60,7 +63,7 @@ public class SinchSettings {
                 return Optional.empty();
             }
             return Optional.of(builder.baseUrl(sandboxBaseUrl().orElseThrow())
-                    .servicePlan(sandboxServicePlanId, sandboxApiToken).build());
+                    .servicePlan(sandbox.servicePlanId(), sandbox.apiToken()).build());
         }
         return Optional.of(connection(region(), get(Setting.SINCH_BASE_URL), get(Setting.SINCH_SERVICE_PLAN_ID), apiToken(),
                 get(Setting.SINCH_PROJECT_ID), get(Setting.SINCH_KEY_ID), keySecret()));
@@ -106,19 +109,35 @@ public class SinchSettings {
     }
 
     /**
-     * Where Sinch posts delivery reports and inbound messages: {@code SMS_PUBLIC_URL}'s webhook, the
-     * console's own in sandbox mode, none otherwise (then reports are polled).
+     * Where Sinch posts delivery reports and inbound messages: {@code SMS_PUBLIC_URL}'s webhook, the console's own in
+     * sandbox mode, none otherwise (then reports are polled). Always with this installation's secret path
+     * ({@link #callbackPath()}), so that a callback is authenticated even when Sinch does not sign it.
      */
     public Optional<String> callbackUrl() {
         Optional<String> pub = present(publicUrl);
         if (pub.isPresent()) {
             String base = pub.get();
-            return Optional.of((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + WEBHOOK_PATH);
+            return Optional.of((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + callbackPath());
         }
         if (sandboxMode() && localPort() != 0) {
-            return Optional.of("http://127.0.0.1:" + localPort() + WEBHOOK_PATH);
+            return Optional.of("http://127.0.0.1:" + localPort() + callbackPath());
         }
         return Optional.empty();
+    }
+
+    /** {@code /api/webhooks/sinch/} and this installation's random callback token: the path to give Sinch. */
+    public String callbackPath() {
+        return WEBHOOK_PATH + "/" + callbackToken();
+    }
+
+    /** The secret part of the callback path, made on the first start and kept in the database for every instance. */
+    public String callbackToken() {
+        return generated.get(InstallationSecrets.SINCH_CALLBACK_TOKEN, 32);
+    }
+
+    /** Sinch signs callbacks ({@code SMS_SINCH_WEBHOOK_SECRET} set, or stored even if unreadable). */
+    public boolean callbacksSigned() {
+        return stored.configured(Setting.SINCH_WEBHOOK_SECRET);
     }
 
     public Optional<String> webhookSecret() {

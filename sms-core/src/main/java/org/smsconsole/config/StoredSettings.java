@@ -29,9 +29,10 @@ import java.util.function.Function;
  * The settings staff store on the Settings screen, and the one rule for reading any of them: an
  * environment variable or system property of the setting's name wins over what is stored.
  *
- * <p>Secrets are stored as given, not encrypted: the key would have to live in the same
- * configuration as the database password, so encrypting would only move the secret, not protect it.
- * They are never logged, audited with their value, or sent back to a browser.
+ * <p>Secrets are sealed ({@link SecretBox}, AES-GCM with a key kept outside the database), so a copy of the
+ * database does not give them away. They are never logged, audited with their value, or sent back to a browser.
+ * A sealed value this installation's key cannot open counts as set (the console does not fall back to the
+ * sandbox because a key was lost) but has no value: the Settings screen asks for it again.
  *
  * <p>Stored values are read at most every few seconds per instance (the release loop asks every tick,
  * an import once per row); another instance sees a change within that time.
@@ -62,8 +63,15 @@ public class StoredSettings {
     /** MicroProfile Config: system properties, then environment variables, then microprofile-config.properties. */
     Function<String, Optional<String>> environment = name -> ConfigProvider.getConfig().getOptionalValue(name, String.class);
 
-    private volatile Map<Setting, String> cache;
+    /** At most this long, so that the sealed value fits the column ({@code varchar(2000)}). */
+    static final int MAX_SECRET = 1000;
+
+    private volatile Snapshot cache;
     private volatile long loadedAt;
+
+    /** The stored values (secrets opened) and the secrets that are stored but cannot be opened. */
+    private record Snapshot(Map<Setting, String> values, Set<Setting> unreadable) {
+    }
 
     /** The value in force: the environment's, else the stored one; empty when neither is set. */
     public Optional<String> value(Setting setting) {
@@ -81,7 +89,17 @@ public class StoredSettings {
     }
 
     public Optional<String> stored(Setting setting) {
-        return Optional.ofNullable(all().get(setting));
+        return Optional.ofNullable(all().values().get(setting));
+    }
+
+    /** A secret stored sealed with another key: it is set, but its value is lost until typed again. */
+    public boolean unreadable(Setting setting) {
+        return !setByEnvironment(setting) && all().unreadable().contains(setting);
+    }
+
+    /** Set here or in the environment, even when the stored value cannot be read. */
+    public boolean configured(Setting setting) {
+        return value(setting).isPresent() || unreadable(setting);
     }
 
     /**
@@ -98,19 +116,20 @@ public class StoredSettings {
             }
             clean.put(setting, check(setting, value == null ? "" : value.strip()));
         });
-        Map<Setting, String> before = load();
+        Map<Setting, String> before = load().values();
         String by = caller();
         for (var change : clean.entrySet()) {
             Setting setting = change.getKey();
             String value = change.getValue();
             String old = before.get(setting);
-            if (value.isEmpty() ? old == null : value.equals(old)) {
+            if (value.isEmpty() ? old == null && !all().unreadable().contains(setting) : value.equals(old)) {
                 continue;
             }
             em.createNativeQuery("delete from console_setting where name = ?1").setParameter(1, setting.variable()).executeUpdate();
             if (!value.isEmpty()) {
                 em.createNativeQuery("insert into console_setting (name, setting_value, updated_by, updated_at) values (?1, ?2, ?3, ?4)")
-                        .setParameter(1, setting.variable()).setParameter(2, value).setParameter(3, by)
+                        .setParameter(1, setting.variable())
+                        .setParameter(2, setting.secret() ? SecretBox.installation().seal(setting.variable(), value) : value).setParameter(3, by)
                         .setParameter(4, clock.instant()).executeUpdate();
             }
             String details = value.isEmpty() ? "removed" : setting.secret() ? "replaced (secret, value not recorded)" : "set to " + value;
@@ -124,8 +143,8 @@ public class StoredSettings {
         if (value.isEmpty()) {
             return value;
         }
-        if (value.length() > 2000) {
-            throw new InvalidInputException(setting.variable(), "At most 2000 characters");
+        if (value.length() > 2000 || setting.secret() && value.length() > MAX_SECRET) {
+            throw new InvalidInputException(setting.variable(), "At most " + (setting.secret() ? MAX_SECRET : 2000) + " characters");
         }
         return switch (setting) {
             case SINCH_REGION -> {
@@ -162,6 +181,7 @@ public class StoredSettings {
             }
             case SENDERS -> String.join(",", senders(setting.variable(), value));
             case MESSAGE_RETENTION_DAYS -> String.valueOf(retentionDays(setting.variable(), value));
+            case WEBHOOK_ALLOWED_HOSTS -> allowedHosts(setting.variable(), value);
             default -> value;
         };
     }
@@ -181,6 +201,17 @@ public class StoredSettings {
         return days;
     }
 
+    /** Host names or IP addresses, one a line or comma-separated, as they appear in a webhook's URL. */
+    static String allowedHosts(String field, String value) {
+        List<String> hosts = org.smsconsole.webhook.WebhookAddresses.hostList(value);
+        for (String host : hosts) {
+            if (!host.matches("[a-z0-9]([a-z0-9.-]{0,252})") && !host.matches("[0-9a-f:.]{2,45}")) {
+                throw new InvalidInputException(field, "'" + host + "' is not a host name or IP address such as hooks.internal or 10.0.0.5");
+            }
+        }
+        return String.join(",", hosts);
+    }
+
     /** The configured senders, each checked as Sinch's {@code from}. */
     public List<String> senders() {
         return value(Setting.SENDERS).map(v -> senders(Setting.SENDERS.variable(), v)).orElse(List.of());
@@ -191,8 +222,8 @@ public class StoredSettings {
                 .map(s -> Senders.check(field, s)).distinct().toList();
     }
 
-    private Map<Setting, String> all() {
-        Map<Setting, String> c = cache;
+    private Snapshot all() {
+        Snapshot c = cache;
         if (c == null || System.nanoTime() - loadedAt > CACHE_NANOS) {
             c = load();
             cache = c;
@@ -201,18 +232,27 @@ public class StoredSettings {
         return c;
     }
 
-    private Map<Setting, String> load() {
+    private Snapshot load() {
         Map<Setting, String> values = new EnumMap<>(Setting.class);
+        Set<Setting> unreadable = java.util.EnumSet.noneOf(Setting.class);
         List<?> rows = em.createNativeQuery("select name, setting_value from console_setting").getResultList();
         for (Object row : rows) {
             Object[] r = (Object[]) row;
             for (Setting s : Setting.values()) {
                 if (s.variable().equals(r[0])) {
-                    values.put(s, (String) r[1]);
+                    if (!s.secret()) {
+                        values.put(s, (String) r[1]);
+                        continue;
+                    }
+                    try {
+                        values.put(s, SecretBox.installation().open(s.variable(), (String) r[1]));
+                    } catch (SecretBox.UnreadableSecretException e) {
+                        unreadable.add(s);
+                    }
                 }
             }
         }
-        return values;
+        return new Snapshot(values, unreadable);
     }
 
     private String caller() {

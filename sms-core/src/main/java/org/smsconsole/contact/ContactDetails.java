@@ -20,6 +20,8 @@ public record ContactDetails(String phone, String name, String language, String 
 
     public static final int MAX_NAME = 200;
     public static final int MAX_ATTRIBUTE_VALUE = 500;
+    /** Attributes per contact: each is a row, a column of the export and a field on every screen that shows it. */
+    public static final int MAX_ATTRIBUTES = 50;
     /** The keys Sinch accepts as batch parameters, so attributes can personalise messages later. */
     public static final Pattern ATTRIBUTE_KEY = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
@@ -70,6 +72,9 @@ public record ContactDetails(String phone, String name, String language, String 
     }
 
     static Map<String, String> cleanAttributes(Map<String, String> attributes) {
+        if (attributes.size() > MAX_ATTRIBUTES) {
+            throw new InvalidInputException("attributes", "A contact has at most " + MAX_ATTRIBUTES + " attributes, not " + attributes.size());
+        }
         Map<String, String> clean = new LinkedHashMap<>();
         attributes.forEach((key, value) -> {
             String k = key == null ? "" : key.strip();

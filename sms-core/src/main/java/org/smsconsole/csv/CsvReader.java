@@ -15,10 +15,18 @@ import java.util.List;
  * RFC 4180 CSV from strict UTF-8 (a byte sequence that is not UTF-8 is an error, never a silent
  * replacement character), with quoted fields spanning lines, {@code ""} escapes, CRLF or LF, a
  * leading BOM skipped, and ';' instead of ',' when the header says so (spreadsheets in many locales).
+ * A record with more fields or characters than the reader's {@link Limits} is an error as soon as it is
+ * seen: a file of a million columns, or one endless quoted line, never fills memory.
  */
 public final class CsvReader implements AutoCloseable {
 
+    /** At most {@code fields} fields and {@code chars} characters per record (a quoted field's line breaks count). */
+    public record Limits(int fields, int chars) {
+        public static final Limits NONE = new Limits(Integer.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
     private final Reader in;
+    private final Limits limits;
     private final char[] buffer = new char[64 * 1024];
     private int length;
     private int position;
@@ -26,6 +34,11 @@ public final class CsvReader implements AutoCloseable {
     private char delimiter = 0;
 
     public CsvReader(InputStream bytes) {
+        this(bytes, Limits.NONE);
+    }
+
+    public CsvReader(InputStream bytes, Limits limits) {
+        this.limits = limits;
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         this.in = new InputStreamReader(bytes, utf8);
@@ -44,11 +57,16 @@ public final class CsvReader implements AutoCloseable {
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
         boolean wasQuoted = false;
+        long chars = 0;
         if (delimiter == 0) {
             delimiter = guessDelimiter();
         }
         while (true) {
             int c = read();
+            if (c >= 0 && ++chars > limits.chars()) {
+                throw new CsvFormatException(start, "Line " + start + " is longer than " + String.format(java.util.Locale.ROOT, "%,d", limits.chars())
+                        + " characters" + (quoted ? " (a quote that is never closed?)" : ""));
+            }
             if (c < 0) {
                 if (quoted) {
                     throw new CsvFormatException(start, "A quoted field that starts on line " + start + " is never closed");
@@ -77,6 +95,9 @@ public final class CsvReader implements AutoCloseable {
                 fields.add(field.toString());
                 field.setLength(0);
                 wasQuoted = false;
+                if (fields.size() >= limits.fields()) {
+                    throw new CsvFormatException(start, "Line " + start + " has more than " + limits.fields() + " columns");
+                }
             } else if (c == '\r' || c == '\n') {
                 if (c == '\r' && peek() == '\n') {
                     read();

@@ -12,11 +12,9 @@ import org.smsconsole.contact.DatabaseKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -106,13 +104,9 @@ public class InitialAdmin {
         Path dir = DataDirectory.path();
         Path file = dir.resolve(FILE_NAME);
         try {
-            Files.createDirectories(dir);
+            DataDirectory.ensurePrivate(dir);
             Files.deleteIfExists(file);
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } else {
-                Files.createFile(file);
-            }
+            DataDirectory.createPrivateFile(file);
             Files.writeString(file, new String(password) + System.lineSeparator(), StandardCharsets.UTF_8,
                     StandardOpenOption.TRUNCATE_EXISTING);
             return file;

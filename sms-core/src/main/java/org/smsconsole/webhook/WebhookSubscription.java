@@ -1,6 +1,7 @@
 package org.smsconsole.webhook;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -35,7 +36,9 @@ public class WebhookSubscription {
     @Column(nullable = false)
     private boolean enabled;
 
+    /** Sealed in the database (an AES-GCM value of about 95 characters for a 38-character secret). */
     @Column(nullable = false, length = 100)
+    @Convert(converter = SealedWebhookSecret.class)
     private String secret;
 
     @Column(name = "created_by", nullable = false, length = 64)
@@ -102,6 +105,9 @@ public class WebhookSubscription {
 
     /** What staff see of the secret: its kind and last four characters. */
     public String getSecretHint() {
+        if (secret.isEmpty()) {
+            return "unreadable with this installation's key: rotate it";
+        }
         return "whsec_…" + secret.substring(Math.max(0, secret.length() - 4));
     }
 

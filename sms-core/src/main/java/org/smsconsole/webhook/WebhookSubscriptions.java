@@ -28,7 +28,7 @@ import java.util.Optional;
 
 /**
  * Outgoing webhook subscriptions (ADMIN): add, change, rotate the secret, remove, send a test event, read the
- * delivery log and retry a delivery now. The signing secret is made here and shown once, when it is made.
+ * delivery log and retry a delivery now. An address inside the console's network is refused ({@link WebhookAddresses}). The signing secret is made here and shown once, when it is made.
  * Every change is audited, the URL without its query (which may carry a token) and never the secret.
  */
 @ApplicationScoped
@@ -52,6 +52,9 @@ public class WebhookSubscriptions {
     @Inject
     SecurityContext securityContext;
 
+    @Inject
+    WebhookAddresses addresses;
+
     /** A subscription just made or whose secret was just rotated: the only moment the secret is answered. */
     public record WithSecret(WebhookSubscription subscription, String secret) {
     }
@@ -60,6 +63,7 @@ public class WebhookSubscriptions {
         String cleanUrl = checkUrl(url);
         String cleanDescription = checkDescription(description);
         List<WebhookEventType> cleanEvents = checkEvents(events);
+        addresses.checkForSubscription(cleanUrl); // last: it resolves the host
         String secret = newSecret();
         WebhookSubscription s = new WebhookSubscription(cleanUrl, cleanDescription, cleanEvents, enabled, secret, caller(), clock.instant());
         em.persist(s);
@@ -73,6 +77,7 @@ public class WebhookSubscriptions {
         String cleanUrl = checkUrl(url);
         String cleanDescription = checkDescription(description);
         List<WebhookEventType> cleanEvents = checkEvents(events);
+        addresses.checkForSubscription(cleanUrl); // last: it resolves the host
         s.change(cleanUrl, cleanDescription, cleanEvents, enabled, clock.instant());
         em.flush();
         audit.record("WEBHOOK_CHANGED", subject(s), "events " + String.join(",", wires(cleanEvents)) + (enabled ? ", enabled" : ", disabled"));

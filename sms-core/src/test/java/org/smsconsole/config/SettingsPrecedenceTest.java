@@ -20,10 +20,17 @@ class SettingsPrecedenceTest {
     private final Map<String, String> environment = new HashMap<>();
     private final Map<Setting, String> database = new EnumMap<>(Setting.class);
 
+    private final java.util.Set<Setting> unreadable = java.util.EnumSet.noneOf(Setting.class);
+
     private final StoredSettings stored = new StoredSettings() {
         @Override
         public Optional<String> stored(Setting setting) {
             return Optional.ofNullable(database.get(setting));
+        }
+
+        @Override
+        public boolean unreadable(Setting setting) {
+            return !setByEnvironment(setting) && unreadable.contains(setting);
         }
     };
 
@@ -37,8 +44,15 @@ class SettingsPrecedenceTest {
         sinch.clock = Clock.systemUTC();
         sinch.publicUrl = Optional.empty();
         sinch.port = Optional.of(8123);
-        sinch.sandboxServicePlanId = "sandbox-service-plan";
-        sinch.sandboxApiToken = "sandbox-api-token";
+        sinch.sandbox = new SandboxCredentials();
+        sinch.sandbox.servicePlanId = Optional.of("sandbox-service-plan");
+        sinch.sandbox.apiToken = Optional.of("sandbox-api-token");
+        sinch.generated = new InstallationSecrets() {
+            @Override
+            public String get(String name, int length) {
+                return name.equals(SINCH_CALLBACK_TOKEN) ? "callback-token" : "unexpected";
+            }
+        };
         return sinch;
     }
 
@@ -94,6 +108,24 @@ class SettingsPrecedenceTest {
     }
 
     @Test
+    void aStoredTokenThisKeyCannotOpenStillKeepsTheConsoleOutOfSandboxMode() {
+        unreadable.add(Setting.SINCH_API_TOKEN);
+        assertFalse(sinch().sandboxMode(), "a lost key must not switch the built-in sandbox on in front of a real account");
+        unreadable.clear();
+        unreadable.add(Setting.SINCH_WEBHOOK_SECRET);
+        assertTrue(sinch().callbacksSigned(), "Sinch still signs with the secret we cannot read");
+    }
+
+    @Test
+    void theCallbackUrlCarriesThisInstallationsSecretPath() {
+        SinchSettings sinch = sinch();
+        assertEquals("http://127.0.0.1:8123/api/webhooks/sinch/callback-token", sinch.callbackUrl().orElseThrow());
+        sinch.publicUrl = Optional.of("https://sms.example.com/");
+        assertEquals("https://sms.example.com/api/webhooks/sinch/callback-token", sinch.callbackUrl().orElseThrow());
+        assertFalse(sinch.callbacksSigned());
+    }
+
+    @Test
     void aSettingSetByTheEnvironmentCannotBeStored() {
         environment.put("SMS_DEFAULT_COUNTRY", "DE");
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> stored.save(Map.of(Setting.DEFAULT_COUNTRY, "GB")));
@@ -111,5 +143,7 @@ class SettingsPrecedenceTest {
         assertThrows(InvalidInputException.class, () -> StoredSettings.check(Setting.QUIET_HOURS_TO, "8 am"));
         assertEquals("+447700900123,ACME", StoredSettings.check(Setting.SENDERS, "+447700900123\nACME\n\nACME"));
         assertThrows(InvalidInputException.class, () -> StoredSettings.check(Setting.SENDERS, "ACME\nfar too long a name"));
+        assertThrows(InvalidInputException.class, () -> StoredSettings.check(Setting.SINCH_API_TOKEN, "x".repeat(1001)),
+                "a secret must fit its column once sealed");
     }
 }

@@ -74,6 +74,11 @@ public class ContactImports {
                 throw new InvalidInputException("columns", "Only one column can be the " + single.name().toLowerCase(Locale.ROOT).replace('_', ' '));
             }
         }
+        long attributes = settings.columns().stream().filter(c -> c.field() == ImportField.ATTRIBUTE).count();
+        if (attributes > org.smsconsole.contact.ContactDetails.MAX_ATTRIBUTES) {
+            throw new InvalidInputException("columns", attributes + " columns are attributes; a contact has at most "
+                    + org.smsconsole.contact.ContactDetails.MAX_ATTRIBUTES + ": set the others to Ignore");
+        }
         for (ColumnMapping c : settings.columns()) {
             if (c.column() < 0 || c.column() >= inspection.header().size()) {
                 throw new InvalidInputException("columns", "The file has no column " + (c.column() + 1));

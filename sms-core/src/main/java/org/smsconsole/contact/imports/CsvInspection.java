@@ -12,15 +12,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A whole file read once before anything is written: if it is not UTF-8, not CSV or empty, it is
- * refused as a whole (so nothing is half-imported); otherwise its header, first rows and row count.
+ * A whole file read once before anything is written: if it is not UTF-8, not CSV, empty, or beyond the
+ * {@link ImportLimits} (columns, line length), it is refused as a whole (so nothing is half-imported);
+ * otherwise its header, first rows and row count.
  */
 public record CsvInspection(List<String> header, List<List<String>> preview, long rows) implements java.io.Serializable {
 
     public static final int PREVIEW_ROWS = 5;
 
     public static CsvInspection of(Path file) throws CsvFormatException, IOException {
-        try (InputStream in = Files.newInputStream(file); CsvReader reader = new CsvReader(in)) {
+        try (InputStream in = Files.newInputStream(file); CsvReader reader = new CsvReader(in, ImportLimits.CSV)) {
             CsvRecord header = reader.next();
             if (header == null || header.isBlank()) {
                 throw new CsvFormatException(1, "The file is empty: the first line must name the columns");

@@ -26,7 +26,7 @@ final class ImportChunks implements AutoCloseable {
     private final PhoneLines seen = new PhoneLines();
 
     ImportChunks(Path file, List<String> header, ImportSettings settings, int size) throws IOException, CsvFormatException {
-        this.reader = new CsvReader(Files.newInputStream(file));
+        this.reader = new CsvReader(Files.newInputStream(file), ImportLimits.CSV);
         this.header = header;
         this.settings = settings;
         this.size = size;

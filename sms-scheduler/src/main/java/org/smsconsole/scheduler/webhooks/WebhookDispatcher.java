@@ -6,28 +6,24 @@ import jakarta.inject.Inject;
 import org.smsconsole.scheduler.loops.BackgroundLoop;
 import org.smsconsole.scheduler.loops.LoopHeartbeat;
 import org.smsconsole.webhook.EventSignature;
+import org.smsconsole.webhook.WebhookAddresses;
 import org.smsconsole.webhook.WebhookSubscriptions;
 
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -59,8 +55,10 @@ public class WebhookDispatcher implements BackgroundLoop {
     @Inject
     Clock clock;
 
+    @Inject
+    WebhookAddresses addresses;
+
     private ExecutorService senders;
-    private HttpClient http;
     private final LoopHeartbeat heartbeat = new LoopHeartbeat();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Map<Long, AtomicInteger> perSubscription = new ConcurrentHashMap<>();
@@ -88,8 +86,6 @@ public class WebhookDispatcher implements BackgroundLoop {
     @Override
     public void open(ManagedThreadFactory threads) {
         senders = Executors.newFixedThreadPool(settings.concurrency(), threads);
-        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     @Override
@@ -149,6 +145,12 @@ public class WebhookDispatcher implements BackgroundLoop {
     record Outcome(Integer status, String error) {
     }
 
+    /**
+     * One signed POST. The address is checked again now (DNS answers change) and the request connects to the address
+     * checked ({@link PinnedHttpPost}). Whatever kept an HTTP status from coming back (refused, unreachable, no answer
+     * in time, TLS) is recorded as one and the same error, so the delivery log cannot be used to map which ports
+     * answer; the server's log keeps the detail.
+     */
     private Outcome post(WebhookQueue.Claimed d) {
         URI uri;
         try {
@@ -156,47 +158,34 @@ public class WebhookDispatcher implements BackgroundLoop {
         } catch (RuntimeException e) {
             return new Outcome(null, "Not an http(s) address");
         }
-        long timestamp = clock.instant().getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(settings.timeout())
-                .header("Content-Type", "application/json")
-                .header("User-Agent", USER_AGENT)
-                .header(EventSignature.EVENT_ID_HEADER, d.eventId())
-                .header(EventSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-                .header(EventSignature.SIGNATURE_HEADER, EventSignature.sign(d.secret(), timestamp, d.payload()))
-                .POST(HttpRequest.BodyPublishers.ofString(d.payload(), StandardCharsets.UTF_8)).build();
-        CompletableFuture<HttpResponse<Void>> answer = http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+        List<InetAddress> addresses;
         try {
-            // The whole exchange, body included, within the limit: a receiver trickling its answer holds nothing longer.
-            return new Outcome(answer.get(settings.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS).statusCode(), null);
-        } catch (TimeoutException e) {
-            answer.cancel(true);
-            return new Outcome(null, "No answer within " + settings.timeout().toSeconds() + " s");
-        } catch (InterruptedException e) {
-            answer.cancel(true);
-            Thread.currentThread().interrupt();
-            return new Outcome(null, "Interrupted (the console was stopping)");
-        } catch (ExecutionException e) {
-            return new Outcome(null, describe(e.getCause()));
+            addresses = this.addresses.resolve(uri);
+        } catch (WebhookAddresses.RefusedAddress e) {
+            LOG.info(() -> "Webhook " + d + " not sent: " + e.getMessage());
+            return new Outcome(null, "Not delivered: the address is not allowed (" + e.getMessage() + ")");
+        }
+        if (d.secret() == null) {
+            return new Outcome(null, "Not sent: the signing secret cannot be read with this installation's key; rotate it");
+        }
+        long timestamp = clock.instant().getEpochSecond();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("User-Agent", USER_AGENT);
+        headers.put(EventSignature.EVENT_ID_HEADER, d.eventId());
+        headers.put(EventSignature.TIMESTAMP_HEADER, Long.toString(timestamp));
+        headers.put(EventSignature.SIGNATURE_HEADER, EventSignature.sign(d.secret(), timestamp, d.payload()));
+        try {
+            return new Outcome(PinnedHttpPost.post(uri, addresses, headers, d.payload().getBytes(StandardCharsets.UTF_8),
+                    settings.timeout()), null);
+        } catch (PinnedHttpPost.NoAnswer e) {
+            LOG.fine(() -> "Webhook " + d + ": " + e.getMessage());
+            return new Outcome(null, NO_ANSWER);
         }
     }
 
-    /** Why a request got no answer, in words that name no secret (never the URL's query). */
-    static String describe(Throwable t) {
-        if (t instanceof java.net.http.HttpTimeoutException) {
-            return "No answer in time";
-        }
-        if (t instanceof ConnectException || t != null && t.getCause() instanceof ConnectException) {
-            return "Connection refused or unreachable";
-        }
-        if (t instanceof java.nio.channels.UnresolvedAddressException || t != null && t.getCause() instanceof java.nio.channels.UnresolvedAddressException) {
-            return "Unknown host";
-        }
-        if (t instanceof javax.net.ssl.SSLException) {
-            return "TLS failed: " + t.getMessage();
-        }
-        String name = t == null ? "error" : t.getClass().getSimpleName();
-        return "Connection failed (" + name.toLowerCase(Locale.ROOT) + ")";
-    }
+    /** The one error for every attempt that got no HTTP status (see {@link #post}). */
+    static final String NO_ANSWER = "Not delivered: no HTTP answer";
 
     /** Requests this instance has under way, for tests. */
     public int inFlight() {

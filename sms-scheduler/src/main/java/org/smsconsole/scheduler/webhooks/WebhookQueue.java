@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
+import org.smsconsole.webhook.SealedWebhookSecret;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -120,7 +121,7 @@ public class WebhookQueue {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         claimed.add(new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
-                                rs.getString(6), rs.getInt(7), rs.getObject(8, OffsetDateTime.class).toInstant()));
+                                SealedWebhookSecret.open(rs.getString(6)), rs.getInt(7), rs.getObject(8, OffsetDateTime.class).toInstant()));
                     }
                 }
             }

@@ -21,7 +21,7 @@ import org.smsconsole.web.sandbox.engine.SandboxSettings;
 /**
  * {@code /sandbox/control}: not part of Sinch's API. Read and change the simulated network
  * (a JSON merge patch on the settings), read counters, reset, and make an SMS arrive.
- * Protected by the sandbox's API token like the rest.
+ * For staff with OPERATOR, not for Sinch's token (see {@link SandboxGate}); the sandbox alone takes its own token.
  */
 @Path("control")
 @Produces(MediaType.APPLICATION_JSON)

@@ -7,11 +7,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.smsconsole.config.SandboxCredentials;
+import org.smsconsole.config.SinchSettings;
 import org.smsconsole.web.sandbox.engine.SandboxException;
 import org.smsconsole.web.sandbox.engine.SandboxSettings;
 
 /**
- * The sandbox's MicroProfile Config: whether it serves at all, its made-up credentials, and
+ * The sandbox's MicroProfile Config: whether it serves at all, its credentials (random per installation), and
  * the defaults of the simulated network (which the control API can change at run time).
  */
 @ApplicationScoped
@@ -25,21 +27,13 @@ public class SandboxConfig {
     @ConfigProperty(name = "SMS_SANDBOX_ONLY", defaultValue = "false")
     boolean sandboxOnly;
 
+    /** Whether real Sinch is configured, by the environment or on the Settings screen, and the callback path. */
     @Inject
-    @ConfigProperty(name = "SMS_SINCH_API_TOKEN")
-    Optional<String> sinchApiToken;
+    SinchSettings sinch;
 
+    /** Random per installation unless SMS_SANDBOX_SERVICE_PLAN_ID / SMS_SANDBOX_API_TOKEN say otherwise. */
     @Inject
-    @ConfigProperty(name = "SMS_SINCH_KEY_SECRET")
-    Optional<String> sinchKeySecret;
-
-    @Inject
-    @ConfigProperty(name = "SMS_SANDBOX_SERVICE_PLAN_ID", defaultValue = "sandbox-service-plan")
-    String servicePlanId;
-
-    @Inject
-    @ConfigProperty(name = "SMS_SANDBOX_API_TOKEN", defaultValue = "sandbox-api-token")
-    String apiToken;
+    SandboxCredentials credentials;
 
     /** The service plan's own number: where simulated MOs are sent to by default. */
     @Inject
@@ -107,7 +101,10 @@ public class SandboxConfig {
     @ConfigProperty(name = "SMS_SANDBOX_DEFAULT_ORIGINATOR", defaultValue = "SandboxSMS")
     String defaultOriginator;
 
-    /** Off when real Sinch credentials are configured, unless explicitly enabled; always on when it runs alone. */
+    /**
+     * Off whenever real Sinch is configured, by the environment or on the Settings screen (unless explicitly enabled):
+     * a sandbox next to a real account would sign made-up replies with the real webhook secret. Always on alone.
+     */
     public boolean enabled() {
         if (enabled.isPresent()) {
             return enabled.get();
@@ -120,15 +117,15 @@ public class SandboxConfig {
     }
 
     public boolean realSinchConfigured() {
-        return sinchApiToken.filter(s -> !s.isBlank()).isPresent() || sinchKeySecret.filter(s -> !s.isBlank()).isPresent();
+        return !sinch.sandboxMode();
     }
 
     public String servicePlanId() {
-        return servicePlanId;
+        return credentials.servicePlanId();
     }
 
     public String apiToken() {
-        return apiToken;
+        return credentials.apiToken();
     }
 
     public String sandboxNumber() {
@@ -144,12 +141,12 @@ public class SandboxConfig {
     }
 
     /**
-     * The settings a reset returns to. The default callback URL is the console's own webhook,
-     * except when the sandbox runs alone (then there is no console here to receive it).
+     * The settings a reset returns to. The default callback URL is the console's own webhook at this
+     * installation's secret path, except when the sandbox runs alone (then there is no console here to receive it).
      */
     public SandboxSettings settings() {
         String url = callbackUrl.filter(s -> !s.isBlank())
-                .orElse(sandboxOnly ? null : "http://127.0.0.1:" + port + "/api/webhooks/sinch");
+                .orElseGet(() -> sandboxOnly ? null : "http://127.0.0.1:" + port + sinch.callbackPath());
         return new SandboxSettings(dispatchDelayMs, deliveryDelayMs, messagesPerSecond, parseOutcomes(outcomes),
                 faultStatus, faultRate, 0, sendAnswerDelayMs, url, list(callbackHosts.orElse("")), callbackTimeScale,
                 maxBatches, maxInbounds, defaultOriginator).validated();

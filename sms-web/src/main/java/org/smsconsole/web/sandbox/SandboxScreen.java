@@ -22,7 +22,8 @@ import org.smsconsole.web.sandbox.engine.SandboxSettings;
 
 /**
  * The sandbox panel ({@code sandbox.xhtml}): where to point a Sinch client, what the sandbox
- * received lately, and a form that makes an SMS arrive from a number (operators only).
+ * received lately, and a form that makes an SMS arrive from a number. The credentials and the form are for
+ * operators only (the token reads every batch the sandbox holds; a simulated STOP opts a contact out).
  */
 @Named
 @RequestScoped
@@ -61,9 +62,9 @@ public class SandboxScreen {
         return config.servicePlanId();
     }
 
-    /** Made-up credentials that only this sandbox accepts, so showing them is harmless. */
+    /** This installation's random token, which only this sandbox accepts: shown to operators, who may send anyway. */
     public String getApiToken() {
-        return config.apiToken();
+        return isMaySimulate() ? config.apiToken() : "";
     }
 
     public String getSandboxNumber() {
@@ -108,6 +109,10 @@ public class SandboxScreen {
         FacesContext faces = FacesContext.getCurrentInstance();
         if (!isMaySimulate()) {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Only operators may simulate messages.", null));
+            return;
+        }
+        if (!isEnabled()) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "The sandbox is off: real Sinch is configured.", null));
             return;
         }
         try {

@@ -26,9 +26,10 @@ import java.util.Set;
  *   import's {@code text/csv} is not one of those three either.</li>
  * </ul>
  * Sinch's callbacks ({@code /api/webhooks/sinch}) carry no credentials and check their own signature, so they are left
- * alone. Every API answer is {@code no-store} (it holds personal data) and gets a CSP that lets it run nothing.
+ * alone. The sandbox's control API ({@code /sandbox/control/}) takes staff credentials as {@code /api} does, so the same
+ * rules hold there. Every API answer is {@code no-store} (it holds personal data) and gets a CSP that lets it run nothing.
  */
-@WebFilter(urlPatterns = "/api/*", asyncSupported = true)
+@WebFilter(urlPatterns = {"/api/*", "/sandbox/control/*"}, asyncSupported = true)
 public class ApiRequestFilter extends HttpFilter {
 
     private static final Set<String> CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");

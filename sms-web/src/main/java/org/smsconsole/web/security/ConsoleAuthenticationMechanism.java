@@ -9,6 +9,7 @@ import jakarta.security.enterprise.credential.Credential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.smsconsole.apikey.ApiKeys;
 import org.smsconsole.user.LoginOutcome;
 import org.smsconsole.user.StaffLogins;
@@ -26,7 +27,8 @@ import java.util.Optional;
  * Bearer token, or HTTP Basic with a staff user's credentials, on each request; never the session
  * cookie, so no cross-site request can ride on a browser's login); webhooks are public here and
  * check their own signatures; {@code /api/metrics} checks its scrape token; the Sinch sandbox ({@code /sandbox/})
- * checks its own Bearer token and never gets a session or a login redirect.
+ * checks its own Bearer token and never gets a session or a login redirect, except its control API, whose callers
+ * sign in as on {@code /api} (the sandbox then requires OPERATOR).
  * <p>
  * A 401 on {@code /api} challenges with {@code Bearer}, never {@code Basic}: a Basic challenge makes a browser ask
  * for a password and then send it with every request to the console, including those other sites' pages make.
@@ -52,6 +54,11 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
     @Inject
     ClientAddress clientAddress;
 
+    /** The sandbox alone has no staff: its control API takes the sandbox's own token. */
+    @Inject
+    @ConfigProperty(name = "SMS_SANDBOX_ONLY", defaultValue = "false")
+    boolean sandboxOnly;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -62,8 +69,12 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
         if (path.startsWith("/api/") || path.equals("/api")) {
             return api(request, response, context);
         }
+        if (path.startsWith("/sandbox/control/") && !sandboxOnly) {
+            // The sandbox's control API is for staff (OPERATOR, checked by the sandbox): stateless, as /api is.
+            return api(request, response, context);
+        }
         if (path.startsWith("/sandbox/")) {
-            return context.doNothing(); // the Sinch sandbox: stateless, checks its own Bearer token
+            return context.doNothing(); // the Sinch sandbox's own API: stateless, checks its own Bearer token
         }
         Credential credential = context.getAuthParameters().getCredential();
         if (credential instanceof VerifiedLogin login) {

@@ -9,6 +9,9 @@ import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.smsconsole.config.DataDirectory;
+import org.smsconsole.config.SecretsAtRest;
+import org.smsconsole.config.SinchSettings;
 import org.smsconsole.scheduler.loops.BackgroundLoops;
 import org.smsconsole.user.InitialAdmin;
 
@@ -18,9 +21,10 @@ import java.util.logging.Logger;
 
 /**
  * Defines the console's datasource from MicroProfile Config (see DatabaseConfigSource, which
- * derives the driver from SMS_DB_URL), creates the first administrator, starts the background loops
- * and says where the console can be reached: only once all of that worked, so "ready" is never printed by a
- * console whose start-up failed.
+ * derives the driver from SMS_DB_URL and gives the embedded database a generated password), makes the
+ * data folder owner-only, seals secrets still stored in plain text, creates the first administrator, starts the
+ * background loops and says where the console can be reached (and whether Sinch's callbacks are signed): only once
+ * all of that worked, so "ready" is never printed by a console whose start-up failed.
  *
  * <p>The loops get their executor and thread factory from here, a web component, because that is where the
  * container's resources can always be injected (see {@link BackgroundLoops}).
@@ -59,6 +63,12 @@ public class ConsoleStartup implements ServletContextListener {
     ManagedThreadFactory threads;
 
     @Inject
+    SecretsAtRest secretsAtRest;
+
+    @Inject
+    SinchSettings sinch;
+
+    @Inject
     @ConfigProperty(name = "SMS_PUBLIC_URL")
     Optional<String> publicUrl;
 
@@ -78,8 +88,12 @@ public class ConsoleStartup implements ServletContextListener {
             return;
         }
         try {
+            // The database has made its files by now (with the umask's permissions): the owner's alone from here on.
+            DataDirectory.tighten(DataDirectory.path());
+            secretsAtRest.sealPlaintext();
             initialAdmin.ensure();
             loops.start(timer, threads);
+            warnIfCallbacksUnsigned();
         } catch (RuntimeException e) {
             // Payara goes on to print its own "ready in ... ms": say plainly that this application is not.
             LOG.log(Level.SEVERE, "SMS console failed to start; it serves nothing until restarted", e);
@@ -87,5 +101,14 @@ public class ConsoleStartup implements ServletContextListener {
         }
         String url = publicUrl.orElse("http://localhost:" + port + event.getServletContext().getContextPath() + "/");
         LOG.info(() -> "SMS console ready: " + url);
+    }
+
+    /** Unsigned callbacks are accepted only on the secret callback path: say so where an operator looks. */
+    private void warnIfCallbacksUnsigned() {
+        if (!sinch.sandboxMode() && !sinch.callbacksSigned()) {
+            LOG.warning(() -> "Sinch callbacks are NOT SIGNED: no SMS_SINCH_WEBHOOK_SECRET is set. Only callbacks to this"
+                    + " installation's secret callback URL (…" + SinchSettings.WEBHOOK_PATH + "/<token>, shown on Admin › Settings)"
+                    + " are accepted; set a webhook secret in Sinch's dashboard and here to have them signed.");
+        }
     }
 }

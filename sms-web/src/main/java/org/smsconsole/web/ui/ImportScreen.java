@@ -98,6 +98,30 @@ public class ImportScreen implements Serializable {
         }
     }
 
+    public long getMaxFileBytes() {
+        return org.smsconsole.contact.imports.ImportLimits.MAX_FILE_BYTES;
+    }
+
+    public long getMaxFileMegabytes() {
+        return org.smsconsole.contact.imports.ImportLimits.MAX_FILE_BYTES / (1024 * 1024);
+    }
+
+    public int getMaxColumns() {
+        return org.smsconsole.contact.imports.ImportLimits.MAX_COLUMNS;
+    }
+
+    public int getMaxAttributes() {
+        return org.smsconsole.contact.ContactDetails.MAX_ATTRIBUTES;
+    }
+
+    public int getMaxLineKilobytes() {
+        return org.smsconsole.contact.imports.ImportLimits.MAX_LINE_CHARS / 1024;
+    }
+
+    public String getTooLargeMessage() {
+        return org.smsconsole.contact.imports.ImportLimits.tooLarge();
+    }
+
     public boolean isMayImport() {
         return securityContext.isCallerInRole(Role.OPERATOR.name());
     }

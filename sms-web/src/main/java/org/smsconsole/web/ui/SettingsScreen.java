@@ -23,18 +23,24 @@ import java.util.Optional;
  * Settings (ADMIN): the Sinch connection, senders, default country and quiet hours, stored in the
  * database. A value set by an environment variable wins and is shown read-only. Secrets are never
  * sent to the browser: their fields start empty, a typed value replaces the stored one, an empty one keeps it.
+ * "Test connection" sends a stored secret only to the address it was saved for: with another base URL or region
+ * on the form, the secret must be typed again (else the form could send the real token anywhere).
  */
 @Named
 @ViewScoped
 public class SettingsScreen implements Serializable {
 
     static final String FORM = "settingsForm";
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(SettingsScreen.class.getName());
 
     @Inject
     transient StoredSettings stored;
 
     @Inject
     transient SinchSettings sinch;
+
+    @Inject
+    transient org.smsconsole.config.SandboxCredentials sandbox;
 
     /** What the form shows and edits, by {@link Setting} name; secrets hold only what was typed in this request. */
     private final Map<String, String> values = new HashMap<>();
@@ -54,6 +60,8 @@ public class SettingsScreen implements Serializable {
             }
         }
         values.put(Setting.SENDERS.name(), String.join("\n", stored.senders()));
+        values.put(Setting.WEBHOOK_ALLOWED_HOSTS.name(), stored.value(Setting.WEBHOOK_ALLOWED_HOSTS)
+                .map(v -> String.join("\n", org.smsconsole.webhook.WebhookAddresses.hostList(v))).orElse(""));
         if (values.get(Setting.SINCH_REGION.name()).isEmpty()) {
             values.put(Setting.SINCH_REGION.name(), "us");
         }
@@ -78,12 +86,15 @@ public class SettingsScreen implements Serializable {
         if (stored.setByEnvironment(s)) {
             return "Set by " + s.variable() + " (not shown)";
         }
+        if (stored.unreadable(s)) {
+            return "Stored, but this installation's secrets key cannot read it (SMS_SECRETS_KEY or the key file changed): type it again";
+        }
         return stored.stored(s).isPresent() ? "Stored (not shown): type a new one to replace it" : "Not set";
     }
 
     public boolean storedSecret(String name) {
         Setting s = Setting.valueOf(name);
-        return !stored.setByEnvironment(s) && stored.stored(s).isPresent();
+        return !stored.setByEnvironment(s) && (stored.stored(s).isPresent() || stored.unreadable(s));
     }
 
     public boolean isSandboxMode() {
@@ -92,6 +103,23 @@ public class SettingsScreen implements Serializable {
 
     public String getSandboxBaseUrl() {
         return sinch.sandboxBaseUrl().orElse("");
+    }
+
+    /** The sandbox's credentials, random per installation, for the sandbox-mode sentence. */
+    public String getSandboxServicePlanId() {
+        return sandbox.servicePlanId();
+    }
+
+    /**
+     * The URL to give Sinch for delivery reports and inbound messages: this installation's secret path on
+     * {@code SMS_PUBLIC_URL} (shown with a placeholder while that is not set).
+     */
+    public String getCallbackUrl() {
+        return sinch.callbackUrl().filter(u -> !sinch.sandboxMode()).orElse("<SMS_PUBLIC_URL>" + sinch.callbackPath());
+    }
+
+    public boolean isCallbacksSigned() {
+        return sinch.callbacksSigned();
     }
 
     public void save() {
@@ -112,7 +140,13 @@ public class SettingsScreen implements Serializable {
         try {
             stored.save(changes);
             load();
-            Messages.info("Settings saved." + (sinch.sandboxMode() ? " No API token or key secret: sandbox mode." : ""));
+            boolean unsigned = !sinch.sandboxMode() && !sinch.callbacksSigned();
+            if (unsigned) {
+                LOG.warning("Sinch callbacks are NOT SIGNED: real Sinch is configured without a webhook secret; only callbacks to"
+                        + " the secret callback URL shown on Admin › Settings are accepted");
+            }
+            Messages.info("Settings saved." + (sinch.sandboxMode() ? " No API token or key secret: sandbox mode."
+                    : unsigned ? " Sinch's callbacks are not signed: see the callback URL below." : ""));
         } catch (InvalidInputException e) {
             clearSecrets();
             Messages.fieldError(FORM, field(e));
@@ -132,8 +166,17 @@ public class SettingsScreen implements Serializable {
         testSucceeded = false;
         SinchConfig config;
         try {
-            Optional<String> token = formOrInForce(Setting.SINCH_API_TOKEN);
-            Optional<String> keySecret = formOrInForce(Setting.SINCH_KEY_SECRET);
+            boolean sameAddress = addressOnForm().equals(addressInForce());
+            Optional<String> token = secretForTest(Setting.SINCH_API_TOKEN, sameAddress);
+            Optional<String> keySecret = secretForTest(Setting.SINCH_KEY_SECRET, sameAddress);
+            if (token.isEmpty() && keySecret.isEmpty() && !sameAddress && (inForce(Setting.SINCH_API_TOKEN) || inForce(Setting.SINCH_KEY_SECRET))) {
+                Setting secret = inForce(Setting.SINCH_API_TOKEN) ? Setting.SINCH_API_TOKEN : Setting.SINCH_KEY_SECRET;
+                Messages.fieldError(FORM, new InvalidInputException(secret.name(), "The address changed: type the "
+                        + (secret == Setting.SINCH_API_TOKEN ? "API token" : "key secret") + " again to test it there. The stored one"
+                        + " is only sent to " + describe(addressInForce()) + "."));
+                testResult = "Not tested: a stored secret is only sent to the address it was saved for.";
+                return;
+            }
             if (token.isEmpty() && keySecret.isEmpty()) {
                 testResult = "No API token and no key secret: the console would use its built-in sandbox. Type a token"
                         + " (or OAuth keys) to test a connection to Sinch.";
@@ -156,6 +199,38 @@ public class SettingsScreen implements Serializable {
         } catch (RuntimeException e) {
             testResult = "Could not reach " + config.apiBase() + ": " + e.getMessage();
         }
+    }
+
+    /** A secret for the test: the one typed now; the one in force (stored or from the environment) only for its own address. */
+    private Optional<String> secretForTest(Setting secret, boolean sameAddress) {
+        String typed = stored.setByEnvironment(secret) ? null : values.get(secret.name());
+        if (typed != null && !typed.isBlank()) {
+            return Optional.of(typed.strip());
+        }
+        return sameAddress ? stored.value(secret) : Optional.empty();
+    }
+
+    private boolean inForce(Setting secret) {
+        return stored.value(secret).isPresent();
+    }
+
+    /** Where the form would connect: its base URL, else its region. */
+    private String addressOnForm() {
+        return address(formOrInForce(Setting.SINCH_BASE_URL), formOrInForce(Setting.SINCH_REGION));
+    }
+
+    /** Where the saved settings connect, which is where their secrets may go. */
+    private String addressInForce() {
+        return address(stored.value(Setting.SINCH_BASE_URL), stored.value(Setting.SINCH_REGION));
+    }
+
+    private static String address(Optional<String> baseUrl, Optional<String> region) {
+        Optional<String> url = baseUrl.map(String::strip).filter(u -> !u.isEmpty()).map(u -> u.replaceAll("/+$", ""));
+        return url.orElse("region " + region.map(r -> r.strip().toLowerCase(java.util.Locale.ROOT)).filter(r -> !r.isEmpty()).orElse("us"));
+    }
+
+    private static String describe(String address) {
+        return address.startsWith("region ") ? "Sinch's " + address.substring(7) + " region" : address;
     }
 
     static String describe(SinchConfig config, SinchException e) {

@@ -57,6 +57,7 @@ public final class ReleaseBenchmark {
             s.execute("create database " + database);
         }
         ConsoleProcess sandbox = new ConsoleProcess(work.resolve("sandbox"), Map.of("SMS_SANDBOX_ONLY", "true",
+                "SMS_SANDBOX_SERVICE_PLAN_ID", "sandbox-service-plan", "SMS_SANDBOX_API_TOKEN", "sandbox-api-token",
                 "SMS_SANDBOX_MESSAGES_PER_SECOND", "0", "SMS_SANDBOX_DISPATCH_DELAY_MS", "0", "SMS_SANDBOX_DELIVERY_DELAY_MS", "0",
                 "SMS_SANDBOX_MAX_BATCHES", "2000")).heap("1g");
         ConsoleProcess console = null;

@@ -57,7 +57,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The audience services in the container (CDI, JTA, Hibernate, Flyway, the managed executor):
  * contact details and consent, attribute and group searches, capped counts, groups, CSV import
  * (JDBC batches on H2, COPY and set-based SQL on PostgreSQL) and export, import jobs whose console
- * is gone. Runs on H2 and again on PostgreSQL.
+ * is gone, and the limits (columns, line length, attributes, upload size) that refuse a file whole before
+ * anything is written. Runs on H2 and again on PostgreSQL.
  */
 @ExtendWith(ArquillianExtension.class)
 class AudiencePersistenceIT {
@@ -90,6 +91,12 @@ class AudiencePersistenceIT {
 
     @Resource(lookup = "java:app/jdbc/sms")
     DataSource dataSource;
+
+    @Inject
+    org.smsconsole.apikey.ApiKeys apiKeys;
+
+    @org.jboss.arquillian.test.api.ArquillianResource
+    java.net.URL base;
 
     @Test
     void detailsAreNormalisedAndTheTimeZoneComesFromTheNumber() {
@@ -379,6 +386,166 @@ class AudiencePersistenceIT {
                 new ImportSettings(ColumnMapping.guess(inspection.header()), "GB", false, null)));
         assertEquals("columns", refused.field());
         assertEquals(jobsBefore, jobs(), "no job was recorded");
+    }
+
+    // ---- limits ----
+
+    @Test
+    void aFileOfAMillionColumnsOrAnEndlessLineIsRefusedWholeAtOnce() throws Exception {
+        Path million = Files.createTempFile("million", ".csv");
+        try (var out = Files.newBufferedWriter(million)) {
+            out.write("phone");
+            for (int i = 0; i < 1_000_000; i++) {
+                out.write(",c" + i);
+            }
+            out.write("\n+447400111111");
+            for (int i = 0; i < 1_000_000; i++) {
+                out.write(",v");
+            }
+            out.write("\n");
+        }
+        long started = System.nanoTime();
+        CsvFormatException wide = assertThrows(CsvFormatException.class, () -> CsvInspection.of(million));
+        assertTrue(wide.getMessage().contains("more than 100 columns"), wide.getMessage());
+        assertTrue(System.nanoTime() - started < 2_000_000_000L, "refused at the header, not after reading " + Files.size(million) + " bytes");
+
+        Path longLine = Files.createTempFile("long", ".csv");
+        Files.writeString(longLine, "phone,note\n+447400111111,\"" + "x".repeat(70_000) + "\"\n");
+        assertTrue(assertThrows(CsvFormatException.class, () -> CsvInspection.of(longLine)).getMessage().contains("longer than 65,536"));
+        Path endless = Files.createTempFile("endless", ".csv");
+        Files.writeString(endless, "phone,note\n+447400111111,\"" + "never closed\n".repeat(6000));
+        assertTrue(assertThrows(CsvFormatException.class, () -> CsvInspection.of(endless)).getMessage().contains("never closed?"));
+    }
+
+    @Test
+    void moreThanFiftyAttributesAreRefusedForAnImportAndAContactAndNothingIsWritten() throws Exception {
+        StringBuilder header = new StringBuilder("phone");
+        StringBuilder row = new StringBuilder(mobile());
+        for (int i = 0; i < 60; i++) {
+            header.append(",a").append(i);
+            row.append(",v").append(i);
+        }
+        Path file = Files.createTempFile("wide", ".csv");
+        Files.writeString(file, header + "\n" + row + "\n");
+        CsvInspection inspection = CsvInspection.of(file); // 61 columns: within the file's limit
+        long jobsBefore = jobs();
+        InvalidInputException refused = assertThrows(InvalidInputException.class, () -> imports.start(file, "wide.csv", inspection,
+                new ImportSettings(ColumnMapping.guess(inspection.header()), "GB", false, null)));
+        assertEquals("columns", refused.field());
+        assertTrue(refused.getMessage().contains("60 columns are attributes; a contact has at most 50"), refused.getMessage());
+        assertEquals(jobsBefore, jobs());
+
+        Map<String, String> many = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 51; i++) {
+            many.put("k" + i, "v");
+        }
+        long before = contacts.count((String) null);
+        assertEquals("attributes", assertThrows(InvalidInputException.class,
+                () -> contacts.add(new ContactDetails(mobile(), "Wide", null, null, many))).field());
+        ContactView kept = contacts.add(new ContactDetails(mobile(), "Kept", null, null, Map.of("city", "Leeds")));
+        assertEquals("attributes", assertThrows(InvalidInputException.class,
+                () -> contacts.change(kept.id(), new ContactDetails(kept.phone(), "Kept", null, null, many))).field());
+        assertEquals(Map.of("city", "Leeds"), contacts.get(kept.id()).attributes());
+        assertEquals(before + 1, contacts.count((String) null));
+
+        // The API: 400 naming attributes, before the body's map is even built.
+        StringBuilder json = new StringBuilder("{\"phone\":\"" + mobile() + "\",\"attributes\":{");
+        for (int i = 0; i < 51; i++) {
+            json.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":\"v\"");
+        }
+        java.net.http.HttpResponse<String> answer = api("POST", "/api/contacts", "application/json",
+                java.net.http.HttpRequest.BodyPublishers.ofString(json + "}}"));
+        assertEquals(400, answer.statusCode(), answer.body());
+        assertTrue(answer.body().contains("\"field\":\"attributes\""), answer.body());
+        assertEquals(before + 1, contacts.count((String) null));
+    }
+
+    @Test
+    void theImportApiRefusesAnOversizedBodyBeforeSpoolingItAndKeepsNothing() throws Exception {
+        long jobsBefore = jobs();
+        long spooledBefore = spooledUploads();
+
+        // Declared too large: answered at once, without a byte of the body read.
+        try (java.net.Socket s = new java.net.Socket(base.getHost(), base.getPort())) {
+            s.setSoTimeout(20_000);
+            String head = "POST " + base.getPath() + "api/contacts/import HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                    + "\r\nAuthorization: Bearer " + operatorKey() + "\r\nContent-Type: text/csv\r\nContent-Length: 1073741824\r\n\r\nphone\n";
+            s.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
+            s.getOutputStream().flush();
+            String status = statusLine(s.getInputStream());
+            assertTrue(status.startsWith("HTTP/1.1 413"), status);
+        }
+
+        // No length (chunked), one line past 100 MiB: refused as soon as it passes the limit; what was spooled is gone.
+        byte[] header = "phone\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] line = "+447400123456\n".getBytes(StandardCharsets.US_ASCII);
+        long total = 100L * 1024 * 1024 + line.length;
+        java.io.InputStream overLimit = new java.io.InputStream() {
+            long sent;
+
+            @Override
+            public int read() {
+                if (sent >= total) {
+                    return -1;
+                }
+                int b = sent < header.length ? header[(int) sent] : line[(int) ((sent - header.length) % line.length)];
+                sent++;
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) {
+                int n = 0;
+                for (int b; n < length && (b = read()) >= 0; n++) {
+                    buffer[offset + n] = (byte) b;
+                }
+                return n == 0 && length > 0 ? -1 : n;
+            }
+        };
+        java.net.http.HttpResponse<String> chunked = api("POST", "/api/contacts/import", "text/csv",
+                java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> overLimit));
+        assertEquals(413, chunked.statusCode(), chunked.body());
+        assertTrue(chunked.body().contains("\"field\":\"file\"") && chunked.body().contains("larger than 100 MB"), chunked.body());
+        assertEquals(jobsBefore, jobs(), "no job");
+        await("the spooled part is deleted").atMost(Duration.ofSeconds(10)).until(() -> spooledUploads() <= spooledBefore);
+
+        // Within the limits, the same endpoint imports.
+        java.net.http.HttpResponse<String> small = api("POST", "/api/contacts/import?default_country=GB", "text/csv",
+                java.net.http.HttpRequest.BodyPublishers.ofString("phone,name\n" + mobile() + ",Small\n"));
+        assertEquals(202, small.statusCode(), small.body());
+    }
+
+    private static String operatorKey;
+
+    /** The first line of an HTTP answer (the rest of the connection is of no interest). */
+    private static String statusLine(java.io.InputStream in) throws java.io.IOException {
+        StringBuilder line = new StringBuilder();
+        for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
+            line.append((char) b);
+        }
+        return line.toString().strip();
+    }
+
+    private String operatorKey() {
+        if (operatorKey == null) {
+            operatorKey = apiKeys.create("audience-it operator " + tag(), org.smsconsole.user.Role.OPERATOR, "arquillian").key();
+        }
+        return operatorKey;
+    }
+
+    private java.net.http.HttpResponse<String> api(String method, String path, String type, java.net.http.HttpRequest.BodyPublisher body)
+            throws Exception {
+        return java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base.toString().replaceAll("/$", "") + path))
+                        .header("Authorization", "Bearer " + operatorKey()).header("Content-Type", type).method(method, body).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Uploads the import API has spooled to this server's temporary folder and not yet handed to a job. */
+    private static long spooledUploads() throws Exception {
+        try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(f -> f.getFileName().toString().startsWith("sms-import-")).count();
+        }
     }
 
     @Test

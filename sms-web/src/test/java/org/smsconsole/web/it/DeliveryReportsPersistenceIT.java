@@ -76,7 +76,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ArquillianExtension.class)
 class DeliveryReportsPersistenceIT {
 
-    private static final String SANDBOX_TOKEN = "sandbox-api-token";
 
     @Deployment
     static WebArchive deployment() {
@@ -103,6 +102,12 @@ class DeliveryReportsPersistenceIT {
 
     @Inject
     SinchConnection sinch;
+
+    @Inject
+    org.smsconsole.apikey.ApiKeys apiKeys;
+
+    @Inject
+    org.smsconsole.config.SinchSettings settings;
 
     @Inject
     Clock clock;
@@ -307,6 +312,25 @@ class DeliveryReportsPersistenceIT {
     }
 
     @Test
+    void withAWebhookSecretTheSecretCallbackPathStillNeedsTheSignatureAndAWrongPathIsRefused() throws Exception {
+        String batch = batchId();
+        String phone = phone();
+        long id = seed(batch, phone, MessageState.SENT);
+        String body = report(batch, phone, "Failed", 402, "2026-01-01T10:00:05Z");
+        String secretPath = settings.callbackPath();
+        assertTrue(secretPath.matches("/api/webhooks/sinch/[A-Za-z0-9]{32}"), secretPath);
+
+        assertEquals(401, post(secretPath, body, Map.of()).statusCode(), "unsigned, even on the secret path");
+        assertEquals(401, post("/api/webhooks/sinch/not-the-token", body, sign(body, clock.instant().getEpochSecond())).statusCode(),
+                "signed, but not this installation's path");
+        assertEquals(List.of(), events(batch));
+        assertEquals(MessageState.SENT, messages.get(id).getState(), "nothing changed");
+
+        assertEquals(200, post(secretPath, body, sign(body, clock.instant().getEpochSecond())).statusCode());
+        assertEquals(MessageState.FAILED, messages.get(id).getState(), "signed on the path Sinch is given: taken");
+    }
+
+    @Test
     void malformedBodiesAreRefusedWith400AndNothingIsStored() throws Exception {
         long before = count("delivery_event") + count("inbound_message");
         for (String body : List.of("not json", "[1,2]", "{}", "{\"type\":\"mt_text\",\"body\":\"hi\"}",
@@ -411,7 +435,8 @@ class DeliveryReportsPersistenceIT {
     void thePollerReadsTheSandboxsReportsAndInboundsAndAdvancesItsCheckpoints() throws Exception {
         LocalPort.learn(base.getPort()); // what makes SinchSettings point at this server's sandbox
         // No callbacks in this test: what arrives comes through the poller.
-        assertEquals(200, sandbox("control/settings", "{\"callback_url\":null,\"dispatch_delay_ms\":0,\"delivery_delay_ms\":0,"
+        SandboxControl sandbox = new SandboxControl(base, apiKeys);
+        assertEquals(200, sandbox.post("settings", "{\"callback_url\":null,\"dispatch_delay_ms\":0,\"delivery_delay_ms\":0,"
                 + "\"messages_per_second\":0}").statusCode());
         try {
             SinchClient client = sinch.client().orElseThrow();
@@ -421,7 +446,7 @@ class DeliveryReportsPersistenceIT {
                     .deliveryReport(ReportMode.NONE).clientReference("poll-test").build()); // no callback URL: no callbacks asked for
             long ok = seed(batch.id(), delivered, MessageState.SENT);
             long ko = seed(batch.id(), failing, MessageState.SENT);
-            HttpResponse<String> mo = sandbox("control/inbounds", "{\"from\":\"+15550007777\",\"body\":\"STOP\"}");
+            HttpResponse<String> mo = sandbox.post("inbounds", "{\"from\":\"+15550007777\",\"body\":\"STOP\"}");
             assertEquals(201, mo.statusCode(), mo.body());
             String inboundId = field(mo.body(), "id");
 
@@ -444,7 +469,7 @@ class DeliveryReportsPersistenceIT {
             assertTrue(checkpoints.read(PollCheckpoints.Feed.DELIVERY_REPORTS).orElseThrow().isAfter(now.minusSeconds(60)));
             assertTrue(checkpoints.read(PollCheckpoints.Feed.INBOUNDS).orElseThrow().isAfter(now.minusSeconds(60)));
         } finally {
-            assertEquals(204, sandbox("control/reset", "").statusCode());
+            sandbox.reset();
         }
     }
 
@@ -477,6 +502,13 @@ class DeliveryReportsPersistenceIT {
         return http.send(request(body, headers), HttpResponse.BodyHandlers.ofString());
     }
 
+    private HttpResponse<String> post(String path, String body, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpRequest request(String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "api/webhooks/sinch"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
@@ -489,12 +521,6 @@ class DeliveryReportsPersistenceIT {
         String secret = System.getProperty("SMS_SINCH_WEBHOOK_SECRET");
         assertNotNull(secret, "SMS_SINCH_WEBHOOK_SECRET is set in arquillian.xml");
         return WebhookSignature.of(secret, clock).signedHeaders(body.getBytes(StandardCharsets.UTF_8), nonce(), timestamp);
-    }
-
-    private HttpResponse<String> sandbox(String path, String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + "sandbox/" + path)).header("Authorization", "Bearer " + SANDBOX_TOKEN)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 
     /** A message the release loop has sent: SENT (or SENDING) with its batch id. */

@@ -119,6 +119,9 @@ class ReceivingPersistenceIT {
     ApiKeys apiKeys;
 
     @Inject
+    org.smsconsole.config.SandboxCredentials sandboxCredentials;
+
+    @Inject
     Clock clock;
 
     @Resource(lookup = "java:app/jdbc/sms")
@@ -131,7 +134,7 @@ class ReceivingPersistenceIT {
     @BeforeEach
     void sandboxAndKey() {
         TestClock.resume();
-        sandbox = new SandboxControl(base);
+        sandbox = new SandboxControl(base, apiKeys);
         sandbox.reset();
         sandbox.patch("{\"messages_per_second\":0,\"dispatch_delay_ms\":0,\"delivery_delay_ms\":0}");
         if (viewerKey == null) {
@@ -352,7 +355,7 @@ class ReceivingPersistenceIT {
         LocalPort.learn(base.getPort()); // SinchSettings then point at this server's sandbox
         sandbox.patch("{\"callback_url\":null}"); // what arrives comes through the poller only
         String phone = ukMobile();
-        HttpResponse<String> created = sandboxPost("control/inbounds", "{\"from\":\"" + phone + "\",\"body\":\" Stop \"}");
+        HttpResponse<String> created = sandbox.post("inbounds", "{\"from\":\"" + phone + "\",\"body\":\" Stop \"}");
         assertEquals(201, created.statusCode(), created.body());
         String id = field(created.body(), "id");
         await().atMost(WAIT).until(() -> {
@@ -366,6 +369,83 @@ class ReceivingPersistenceIT {
         assertEquals(contact.id(), inbounds.find(id).orElseThrow().getContactId());
         assertEquals(List.of(keywords.all().get(0).optOutReply()), complianceTo(phone));
         await().atMost(WAIT).until(() -> sandbox.messagesTo(phone) == 1);
+    }
+
+    // ---- the sandbox cannot forge what arrives ----
+
+    @Test
+    void theSandboxsControlApiRefusesSinchsTokenAnonymousCallersAndViewersAndNothingArrives() throws Exception {
+        ContactView customer = contacts.add("Forged " + ThreadLocalRandom.current().nextInt(1000), ukMobile());
+        String stop = "{\"from\":\"" + customer.phone() + "\",\"body\":\"STOP\"}";
+        long arrived = sandbox.event("inbounds_received");
+        int stored = inboundCount();
+
+        assertEquals(401, control("Bearer " + sandboxCredentials.apiToken(), stop).statusCode(), "the Sinch-style token is not staff");
+        assertEquals(401, control("Bearer sandbox-api-token", stop).statusCode(), "the old published token");
+        assertEquals(401, control(null, stop).statusCode(), "nobody");
+        HttpResponse<String> viewer = control("Bearer " + viewerKey, stop);
+        assertEquals(403, viewer.statusCode(), viewer.body());
+        assertTrue(viewer.body().contains("OPERATOR"), viewer.body());
+
+        assertEquals(arrived, sandbox.event("inbounds_received"), "the sandbox received nothing");
+        assertEquals(stored, inboundCount(), "nothing was stored");
+        assertEquals(Consent.SUBSCRIBED, contacts.get(customer.id()).consent(), "nobody was opted out");
+
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString("admin:arquillian-admin-pw".getBytes(StandardCharsets.UTF_8));
+        assertEquals(201, control(basic, "{\"from\":\"" + ukMobile() + "\",\"body\":\"hello\"}").statusCode(),
+                "a machine with staff credentials may");
+    }
+
+    @Test
+    void theSandboxsSinchApiTakesOnlyThisInstallationsRandomCredentials() throws Exception {
+        String plan = sandboxCredentials.servicePlanId();
+        assertTrue(plan.matches("[A-Za-z0-9]{32}") && !plan.equals("sandbox-service-plan"), plan);
+        assertTrue(sandboxCredentials.apiToken().matches("[A-Za-z0-9]{40}"));
+        assertEquals(401, sinchApi("sandbox-service-plan", "sandbox-api-token").statusCode(), "the published defaults");
+        assertEquals(401, sinchApi(plan, "sandbox-api-token").statusCode());
+        assertEquals(200, sinchApi(plan, sandboxCredentials.apiToken()).statusCode());
+    }
+
+    @Test
+    void theSandboxIsOffOnceRealSinchIsStoredOnTheSettingsScreenAndForgesNothing() throws Exception {
+        ContactView customer = contacts.add("Real " + ThreadLocalRandom.current().nextInt(1000), ukMobile());
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString("admin:arquillian-admin-pw".getBytes(StandardCharsets.UTF_8));
+        int stored = inboundCount();
+        // A real account, as an admin stores it; its address is a closed local port, so nothing leaves this machine.
+        settings.save(Map.of(Setting.SINCH_BASE_URL, "http://127.0.0.1:1/sinch", Setting.SINCH_API_TOKEN, "a-real-token"));
+        try {
+            HttpResponse<String> forged = control(basic, "{\"from\":\"" + customer.phone() + "\",\"body\":\"STOP\"}");
+            assertEquals(404, forged.statusCode(), "off, even for an admin: " + forged.body());
+            assertEquals(404, sinchApi(sandboxCredentials.servicePlanId(), sandboxCredentials.apiToken()).statusCode());
+            assertEquals(stored, inboundCount());
+            assertEquals(Consent.SUBSCRIBED, contacts.get(customer.id()).consent());
+        } finally {
+            settings.save(Map.of(Setting.SINCH_BASE_URL, "", Setting.SINCH_API_TOKEN, ""));
+        }
+        assertEquals(200, sinchApi(sandboxCredentials.servicePlanId(), sandboxCredentials.apiToken()).statusCode(),
+                "back in sandbox mode, back on");
+    }
+
+    private HttpResponse<String> control(String authorization, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "sandbox/control/inbounds"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> sinchApi(String plan, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + "sandbox/xms/v1/" + plan + "/batches"))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private int inboundCount() throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("select count(*) from inbound_message");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 
     // ---- GET /api/inbound ----
@@ -501,12 +581,6 @@ class ReceivingPersistenceIT {
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path))
                 .header("Authorization", "Bearer " + viewerKey).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> sandboxPost(String path, String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + "sandbox/" + path)).header("Authorization", "Bearer sandbox-api-token")
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonObject json(HttpResponse<String> answer) {

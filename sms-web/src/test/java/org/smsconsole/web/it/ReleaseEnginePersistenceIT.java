@@ -110,6 +110,9 @@ class ReleaseEnginePersistenceIT {
     SinchConnection sinch;
 
     @Inject
+    org.smsconsole.apikey.ApiKeys apiKeys;
+
+    @Inject
     Clock clock;
 
     @Resource(lookup = "java:app/jdbc/sms")
@@ -120,7 +123,7 @@ class ReleaseEnginePersistenceIT {
     @BeforeEach
     void sandboxDispatchesAtOnce() {
         TestClock.resume();
-        sandbox = new SandboxControl(base);
+        sandbox = new SandboxControl(base, apiKeys);
         sandbox.reset(); // its queue holds times of the clock the last test moved
         sandbox.patch("{\"messages_per_second\":0,\"dispatch_delay_ms\":0,\"delivery_delay_ms\":50}");
     }

@@ -2,6 +2,8 @@ package org.smsconsole.web.it;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import org.smsconsole.apikey.ApiKeys;
+import org.smsconsole.user.Role;
 
 import java.io.StringReader;
 import java.net.URI;
@@ -10,14 +12,21 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-/** The built-in sandbox's control API over HTTP, as a test sees Sinch: settings and what it counted. */
+/**
+ * The built-in sandbox's control API over HTTP, as a test sees Sinch: settings and what it counted. The control API
+ * is for staff with OPERATOR, so the calls carry an operator's API key (made once per server).
+ */
 final class SandboxControl {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static volatile String operatorKey;
     private final String base;
 
-    SandboxControl(URL deployment) {
+    SandboxControl(URL deployment, ApiKeys apiKeys) {
         this.base = deployment.toString().replaceAll("/$", "") + "/sandbox/control";
+        if (operatorKey == null) {
+            operatorKey = apiKeys.create("sandbox control " + System.nanoTime(), Role.OPERATOR, "arquillian").key();
+        }
     }
 
     void patch(String json) {
@@ -27,6 +36,12 @@ final class SandboxControl {
 
     void reset() {
         call(HttpRequest.newBuilder(URI.create(base + "/reset")).POST(HttpRequest.BodyPublishers.noBody()), 204);
+    }
+
+    /** A POST of {@code json} to {@code /sandbox/control/{path}} as an operator, answered as it came. */
+    HttpResponse<String> post(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + "/" + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     /** Messages dispatched to this number so far (digits, no plus). */
@@ -46,13 +61,16 @@ final class SandboxControl {
     }
 
     private String call(HttpRequest.Builder request, int expected) {
+        HttpResponse<String> r = send(request);
+        if (r.statusCode() != expected) {
+            throw new AssertionError("sandbox control: " + r.statusCode() + " " + r.body());
+        }
+        return r.body();
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> r = HTTP.send(request.header("Authorization", "Bearer sandbox-api-token").build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != expected) {
-                throw new AssertionError("sandbox control: " + r.statusCode() + " " + r.body());
-            }
-            return r.body();
+            return HTTP.send(request.header("Authorization", "Bearer " + operatorKey).build(), HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

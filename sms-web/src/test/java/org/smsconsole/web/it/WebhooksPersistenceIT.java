@@ -11,9 +11,14 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.smsconsole.apikey.ApiKeys;
+import org.smsconsole.config.DataDirectory;
+import org.smsconsole.config.SecretsAtRest;
+import org.smsconsole.config.Setting;
+import org.smsconsole.config.StoredSettings;
 import org.smsconsole.contact.Consent;
 import org.smsconsole.contact.ContactView;
 import org.smsconsole.contact.Contacts;
@@ -51,6 +56,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.awaitility.Awaitility.await;
@@ -64,7 +70,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Outgoing webhooks in the container: events recorded in the transaction of their change (a rolled-back change
  * and a repeated report or MO publish nothing), sent signed by the dispatcher to a real HTTP receiver on loopback,
  * retried with backoff on the console's clock, failed after 24 hours and retried on request, a dead endpoint not holding up a live one, and the subscriptions
- * API with its refusals. Runs on H2 and PostgreSQL.
+ * API with its refusals. Addresses inside the network are refused when saved and again when sent (the receivers here
+ * are on 127.0.0.1, which each test allows as an admin would, on the Settings screen). Secrets at rest: signing
+ * secrets and Sinch secrets sealed in the database, old plain rows sealed at start, the data folder owner-only and
+ * the embedded database's password no longer the unresolved configuration text. Runs on H2 and PostgreSQL.
  */
 @ExtendWith(ArquillianExtension.class)
 class WebhooksPersistenceIT {
@@ -107,12 +116,25 @@ class WebhooksPersistenceIT {
     @PersistenceContext(unitName = "sms")
     EntityManager em;
 
+    @Inject
+    StoredSettings settings;
+
+    @Inject
+    SecretsAtRest secretsAtRest;
+
     private final List<Long> made = new ArrayList<>();
     private final List<AutoCloseable> receivers = new ArrayList<>();
+
+    /** The receivers listen on 127.0.0.1: inside, so an admin allows that host (as the Settings screen stores it). */
+    @BeforeEach
+    void allowTheLoopbackReceivers() {
+        settings.save(Map.of(Setting.WEBHOOK_ALLOWED_HOSTS, "127.0.0.1"));
+    }
 
     @AfterEach
     void removeSubscriptionsAndReceivers() throws Exception {
         TestClock.resume();
+        settings.save(Map.of(Setting.WEBHOOK_ALLOWED_HOSTS, ""));
         for (Long id : made) {
             try {
                 subscriptions.remove(id);
@@ -329,8 +351,123 @@ class WebhooksPersistenceIT {
             assertEquals(eventId, live.received().get(0).header("X-Webhook-Id"));
             await().atMost(PATIENCE).until(() -> accepted.size() >= 1);
             assertTrue(accepted.size() <= 4, "at most 4 requests in flight to one endpoint: " + accepted.size());
+
+            // A port nobody listens on, and the silent one: the log must not tell them apart (no port scanning through it).
+            int closedPort;
+            try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                closedPort = probe.getLocalPort();
+            }
+            long closedSub = subscriptions.create("http://127.0.0.1:" + closedPort + "/hooks", "closed", List.of(WebhookEventType.INBOUND_RECEIVED), true)
+                    .subscription().getId();
+            made.add(closedSub);
+            String refusedEvent = subscriptions.sendTest(closedSub);
+            await().atMost(PATIENCE).until(() -> delivery(refusedEvent, closedSub).attempts() == 1
+                    && "PENDING".equals(delivery(refusedEvent, closedSub).state()));
+            await().atMost(PATIENCE).until(() -> subscriptions.deliveries(deadSub, 20).stream().anyMatch(x -> x.lastError() != null));
+            String silent = subscriptions.deliveries(deadSub, 20).stream().map(WebhookDelivery::lastError).filter(java.util.Objects::nonNull)
+                    .findFirst().orElseThrow();
+            assertEquals("Not delivered: no HTTP answer", delivery(refusedEvent, closedSub).lastError());
+            assertEquals("Not delivered: no HTTP answer", silent, "no answer in time reads as a refused connection");
             for (Socket s : accepted) {
                 s.close();
+            }
+        }
+    }
+
+    @Test
+    void addressesInsideTheNetworkAreRefusedWhenSavedNamingUrlAndNothingIsStored() throws Exception {
+        String admin = "Bearer " + apiKeys.create("webhooks-it ssrf " + digits(6), Role.ADMIN, "arquillian").key();
+        String before = send("GET", "", admin, null).body();
+        int port = runnerRequest.getLocalPort();
+        for (String url : List.of("http://169.254.169.254/latest/meta-data/", "http://localhost:" + port + "/api/health",
+                "http://127.0.0.2:" + port + "/", "http://10.1.2.3/hooks", "http://172.16.5.4/hooks", "http://192.168.0.10/hooks",
+                "http://100.64.0.1/hooks", "http://0.0.0.0:" + port + "/", "http://[::1]:" + port + "/", "http://[::ffff:127.0.0.1]:" + port + "/",
+                "http://[fd12:3456::1]/hooks", "http://[fe80::1]/hooks", "http://224.0.0.251/hooks", "https://[::]/hooks")) {
+            HttpResponse<String> answer = send("POST", "", admin, "{\"url\":\"" + url + "\",\"events\":[\"inbound.received\"]}");
+            assertEquals(400, answer.statusCode(), url + " -> " + answer.body());
+            assertTrue(answer.body().contains("\"field\":\"url\""), url + " -> " + answer.body());
+            assertTrue(answer.body().contains("may not reach inside"), url + " -> " + answer.body());
+        }
+        assertEquals(before, send("GET", "", admin, null).body(), "nothing was stored");
+
+        // The screen's path (the service) refuses the same, and a saved subscription cannot be moved inside.
+        org.smsconsole.validation.InvalidInputException e = assertThrows(org.smsconsole.validation.InvalidInputException.class,
+                () -> subscriptions.create("http://169.254.169.254/", null, List.of(WebhookEventType.INBOUND_RECEIVED), true));
+        assertEquals("url", e.field());
+        HookReceiver receiver = receiver();
+        long id = subscribe(receiver, WebhookEventType.INBOUND_RECEIVED).subscription().getId();
+        assertThrows(org.smsconsole.validation.InvalidInputException.class,
+                () -> subscriptions.change(id, "http://localhost:" + port + "/", null, List.of(WebhookEventType.INBOUND_RECEIVED), true));
+        assertEquals(receiver.url(), subscriptions.get(id).getUrl());
+    }
+
+    @Test
+    void anAddressNoLongerAllowedWhenTheEventIsSentIsRefusedThenAndNothingReachesIt() throws Exception {
+        HookReceiver receiver = receiver();
+        long id = subscribe(receiver, WebhookEventType.INBOUND_RECEIVED).subscription().getId();
+        // What a DNS answer that turns inside after saving looks like to the dispatcher: the host is inside, not allowed.
+        settings.save(Map.of(Setting.WEBHOOK_ALLOWED_HOSTS, ""));
+        String eventId = subscriptions.sendTest(id);
+
+        await().atMost(PATIENCE).until(() -> delivery(eventId, id).attempts() == 1 && "PENDING".equals(delivery(eventId, id).state()));
+        Delivery refused = delivery(eventId, id);
+        assertTrue(refused.lastError().startsWith("Not delivered: the address is not allowed"), refused.lastError());
+        assertNull(refused.lastStatus(), "no HTTP status: no request was made");
+        assertEquals(List.of(), receiver.received(), "no request left");
+    }
+
+    // ---- secrets at rest ----
+
+    @Test
+    void signingSecretsAreSealedInTheDatabaseAndOldPlainOnesAreSealedAtStart() throws Exception {
+        HookReceiver receiver = receiver();
+        WebhookSubscriptions.WithSecret sub = subscribe(receiver, WebhookEventType.INBOUND_RECEIVED);
+        String stored = column("select secret from webhook_subscription where id = " + sub.subscription().getId());
+        assertTrue(stored.startsWith("enc1:") && !stored.contains(sub.secret().substring(6)), stored);
+        assertEquals("whsec_…" + sub.secret().substring(34), subscriptions.get(sub.subscription().getId()).getSecretHint());
+
+        // A row as an older console wrote it: plain text. The start-up pass seals it; it still signs the same.
+        String plain = "whsec_" + "P".repeat(28) + digits(4);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("update webhook_subscription set secret = ? where id = ?")) {
+            ps.setString(1, plain);
+            ps.setLong(2, sub.subscription().getId());
+            ps.executeUpdate();
+        }
+        assertTrue(secretsAtRest.sealPlaintext().sealed() >= 1);
+        String resealed = column("select secret from webhook_subscription where id = " + sub.subscription().getId());
+        assertTrue(resealed.startsWith("enc1:") && !resealed.contains("PPPP"), resealed);
+        assertEquals(0, secretsAtRest.sealPlaintext().sealed(), "once sealed, left alone");
+        String eventId = subscriptions.sendTest(sub.subscription().getId());
+        await().atMost(PATIENCE).until(() -> receiver.received().size() == 1);
+        HookReceiver.Received hook = receiver.received().get(0);
+        assertEquals(eventId, hook.header("X-Webhook-Id"));
+        assertTrue(EventSignature.verify(plain, hook.header("X-Webhook-Timestamp"), hook.body(), hook.header("X-Webhook-Signature")));
+    }
+
+    @Test
+    void theDataFolderIsItsOwnersAloneAndTheEmbeddedDatabaseNoLongerOpensWithTheSharedText() throws Exception {
+        java.nio.file.Path data = DataDirectory.path();
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(data)));
+        String url = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("sms.db.url", String.class);
+        boolean h2 = url.startsWith("jdbc:h2:file:");
+        for (String name : h2 ? List.of("secrets.key", "sms.mv.db", "db-password") : List.of("secrets.key")) {
+            java.nio.file.Path f = data.resolve(name);
+            assertTrue(java.nio.file.Files.exists(f), f + " is beside the data");
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(f)),
+                    f.toString());
+        }
+        if (h2) {
+            // The same database this server has open (H2 shares it within the JVM), asked for with each password.
+            java.sql.Driver driver = new org.h2.Driver();
+            java.util.Properties credentials = new java.util.Properties();
+            credentials.setProperty("user", "sa");
+            credentials.setProperty("password", "${MPCONFIG=sms.db.password}");
+            java.sql.SQLException refused = assertThrows(java.sql.SQLException.class, () -> driver.connect(url, credentials).close(),
+                    "the text every installation shared does not open this database");
+            assertEquals("28000", refused.getSQLState(), "refused for its password: " + refused);
+            credentials.setProperty("password", java.nio.file.Files.readString(data.resolve("db-password")).strip());
+            try (Connection c = driver.connect(url, credentials)) {
+                assertTrue(c.isValid(2), "the generated one does");
             }
         }
     }
@@ -440,10 +577,20 @@ class WebhooksPersistenceIT {
             ps.setLong(2, subscription);
             try (ResultSet rs = ps.executeQuery()) {
                 assertTrue(rs.next(), "a delivery of " + eventId);
-                int status = rs.getInt(3);
-                return new Delivery(rs.getString(1), rs.getInt(2), rs.wasNull() ? null : status, rs.getString(4),
+                Integer status = rs.getInt(3);
+                if (rs.wasNull()) {
+                    status = null; // read right after its column: wasNull() speaks of the last one read
+                }
+                return new Delivery(rs.getString(1), rs.getInt(2), status, rs.getString(4),
                         rs.getObject(5, OffsetDateTime.class).toInstant());
             }
+        }
+    }
+
+    private String column(String sql) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            assertTrue(rs.next(), sql);
+            return rs.getString(1);
         }
     }
 

@@ -9,18 +9,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.smsconsole.config.SinchSettings;
 import org.smsconsole.web.sandbox.engine.SandboxException;
 import org.smsconsole.web.sandbox.engine.SandboxSettings;
 
 /** When the sandbox serves, and the settings its configuration gives. */
 class SandboxConfigTest {
 
-    private static SandboxConfig config(Optional<Boolean> enabled, boolean alone, String token, String keySecret) {
+    /** Real Sinch configured or not, by whatever means (the environment or the Settings screen: SinchSettings decides). */
+    private static SandboxConfig config(Optional<Boolean> enabled, boolean alone, boolean realSinch) {
         SandboxConfig c = new SandboxConfig();
         c.enabled = enabled;
         c.sandboxOnly = alone;
-        c.sinchApiToken = Optional.ofNullable(token);
-        c.sinchKeySecret = Optional.ofNullable(keySecret);
+        c.sinch = new SinchSettings() {
+            @Override
+            public boolean sandboxMode() {
+                return !realSinch;
+            }
+
+            @Override
+            public String callbackPath() {
+                return WEBHOOK_PATH + "/installation-token";
+            }
+        };
         c.callbackUrl = Optional.empty();
         c.callbackHosts = Optional.of("hooks.example.com, other.example.com");
         c.port = "8080";
@@ -34,25 +45,24 @@ class SandboxConfigTest {
     }
 
     @Test
-    void onWithoutSinchCredentialsOffWithThemUnlessExplicitlyEnabled() {
-        assertTrue(config(Optional.empty(), false, null, null).enabled());
-        assertTrue(config(Optional.empty(), false, " ", null).enabled(), "a blank token is no token");
-        assertFalse(config(Optional.empty(), false, "real-token", null).enabled());
-        assertFalse(config(Optional.empty(), false, null, "real-secret").enabled());
-        assertTrue(config(Optional.of(true), false, "real-token", null).enabled());
-        assertFalse(config(Optional.of(false), false, null, null).enabled());
-        assertTrue(config(Optional.empty(), true, "real-token", null).enabled(), "alone it is all there is");
+    void onInSandboxModeOffWheneverRealSinchIsConfiguredUnlessExplicitlyEnabled() {
+        assertTrue(config(Optional.empty(), false, false).enabled());
+        assertFalse(config(Optional.empty(), false, true).enabled(), "real Sinch stored on the Settings screen counts too");
+        assertTrue(config(Optional.of(true), false, true).enabled());
+        assertFalse(config(Optional.of(false), false, false).enabled());
+        assertTrue(config(Optional.empty(), true, true).enabled(), "alone it is all there is");
     }
 
     @Test
     void defaultsPointCallbacksAtTheConsolesWebhookExceptWhenAlone() {
-        SandboxSettings inConsole = config(Optional.empty(), false, null, null).settings();
-        assertEquals("http://127.0.0.1:8080/api/webhooks/sinch", inConsole.callbackUrl());
+        SandboxSettings inConsole = config(Optional.empty(), false, false).settings();
+        assertEquals("http://127.0.0.1:8080/api/webhooks/sinch/installation-token", inConsole.callbackUrl(),
+                "the console's webhook at this installation's secret path");
         assertEquals(List.of("hooks.example.com", "other.example.com"), inConsole.callbackHosts());
         assertEquals(List.of(new SandboxSettings.Outcome("666", "Failed", 402), new SandboxSettings.Outcome("777", "Rejected", 408)),
                 inConsole.outcomes());
-        assertNull(config(Optional.empty(), true, null, null).settings().callbackUrl());
-        SandboxConfig bad = config(Optional.empty(), false, null, null);
+        assertNull(config(Optional.empty(), true, false).settings().callbackUrl());
+        SandboxConfig bad = config(Optional.empty(), false, false);
         bad.outcomes = "666:Exploded:1";
         assertThrows(SandboxException.class, bad::settings);
     }

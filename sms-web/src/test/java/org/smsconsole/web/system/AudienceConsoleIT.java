@@ -327,6 +327,47 @@ class AudienceConsoleIT {
         browser.screenshot("audience-08-export-search");
     }
 
+    @Test
+    @Order(14)
+    void aFileOverTheLimitIsRefusedInTheBrowserAndAnyLargerUploadBeforeTheServerReadsIt() throws Exception {
+        Path huge = work.resolve("huge.csv");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            f.setLength(101L * 1024 * 1024); // sparse: 101 MiB on paper, nothing on disk
+        }
+        browser.open(console.url("/import.xhtml"));
+        assertTrue(browser.waitForText("Choose a CSV file").contains("At most 100 MB, 100 columns (50 of them attributes) and 64 KB a line"));
+        browser.driver().findElement(By.cssSelector("input[type=file]")).sendKeys(huge.toString());
+        String refused = browser.waitForText("larger than 100 MB");
+        assertFalse(refused.contains("huge.csv:"), "no preview: nothing was read");
+        browser.screenshot("audience-09-import-too-large");
+
+        // What a script could send with the same signed-in session: refused on its declared size, or for declaring none.
+        String cookies = browser.driver().manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+        String declared = rawUpload(cookies, "Content-Length: 1073741824", "--xyz\r\n");
+        assertTrue(declared.startsWith("HTTP/1.1 413"), "1 GiB declared: " + declared);
+        // Chunked: the server parses the first chunk's header before it hands the request on, so one small chunk goes first.
+        String undeclared = rawUpload(cookies, "Transfer-Encoding: chunked", "7\r\n--xyz\r\n\r\n");
+        assertTrue(undeclared.startsWith("HTTP/1.1 411"), "no length declared: " + undeclared);
+    }
+
+    /** A multipart POST to the import page of which only the head and {@code start} are sent; the answer's status line. */
+    private String rawUpload(String cookies, String lengthHeader, String start) throws Exception {
+        java.net.URI page = console.url("/import.xhtml");
+        try (java.net.Socket s = new java.net.Socket(page.getHost(), page.getPort())) {
+            s.setSoTimeout(15_000);
+            String head = "POST " + page.getPath() + " HTTP/1.1\r\nHost: " + page.getHost() + ":" + page.getPort() + "\r\nCookie: " + cookies
+                    + "\r\nContent-Type: multipart/form-data; boundary=xyz\r\n" + lengthHeader + "\r\n\r\n" + start;
+            s.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            s.getOutputStream().flush();
+            StringBuilder status = new StringBuilder(); // the status line is the answer; the rest is of no interest
+            for (int b = s.getInputStream().read(); b >= 0 && b != '\n'; b = s.getInputStream().read()) {
+                status.append((char) b);
+            }
+            return status.toString();
+        }
+    }
+
     private static Path reportIn(Path downloads) throws java.io.IOException {
         try (var files = Files.list(downloads)) {
             return files.filter(f -> f.getFileName().toString().matches("import-\\d+-rejections\\.csv")).findFirst().orElse(null);

@@ -95,7 +95,8 @@ class DashboardConsoleIT {
         post("/api/campaigns/" + campaign + "/schedule", "{}");
         // A reply arrives at the sandbox, which posts it to the console's webhook.
         HttpResponse<String> mo = http.send(HttpRequest.newBuilder(console.url("/sandbox/control/inbounds"))
-                .header("Authorization", "Bearer sandbox-api-token").header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + PASSWORD)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"from\":\"+447400500001\",\"body\":\"Thanks, see you then\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(201, mo.statusCode(), mo.body());

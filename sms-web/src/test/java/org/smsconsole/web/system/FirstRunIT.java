@@ -81,6 +81,14 @@ class FirstRunIT {
     void theGeneratedAdminPasswordIsOwnerOnlyAndMustBeChangedAtFirstLogin() throws Exception {
         Path file = console.workDir().resolve("data/initial-admin-password");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        // The whole data folder is the owner's: the database, the key that seals its secrets, the database's password.
+        Path data = console.workDir().resolve("data");
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data)));
+        for (String name : java.util.List.of("sms.mv.db", "secrets.key", "db-password")) {
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve(name))), name);
+        }
+        assertTrue(console.log().contains("Generated the secrets key"), "the log says to back the key up");
+        assertFalse(console.log().contains(Files.readString(data.resolve("db-password")).strip()), "no password is logged");
         String generated = Files.readString(file).strip();
         assertFalse(console.log().contains(generated), "the password itself is never logged");
 
@@ -159,8 +167,10 @@ class FirstRunIT {
     @Order(4)
     void contactsSurviveARestartOnTheH2File() throws Exception {
         Path work = console.workDir();
+        String key = Files.readString(work.resolve("data/secrets.key"));
         console.stop();
         console = new ConsoleProcess(work, Map.of()).start();
+        assertEquals(key, Files.readString(work.resolve("data/secrets.key")), "the key is made once and kept");
         screens = new ConsoleScreens(browser, console);
 
         screens.signIn("admin", NEW_PASSWORD);

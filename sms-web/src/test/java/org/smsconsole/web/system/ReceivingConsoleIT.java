@@ -14,6 +14,7 @@ import org.smsconsole.web.it.HookReceiver;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -44,8 +45,9 @@ class ReceivingConsoleIT {
     private static final String PHONE = "+447400123987";
     private static final String DORA = "+447400555001";
     private static final String ELI = "+447400555002";
-    private static final String PLAN = "sandbox-service-plan";
-    private static final String TOKEN = "sandbox-api-token";
+    /** Set for this console, so that the test can talk to its sandbox as a Sinch client would. */
+    private static final String PLAN = "receiving-plan";
+    private static final String TOKEN = "receiving-sandbox-token";
 
     private ConsoleProcess console;
     private Browser browser;
@@ -55,7 +57,8 @@ class ReceivingConsoleIT {
     @BeforeAll
     void start() throws Exception {
         Path work = Path.of(System.getProperty("work.dir"), "receiving-" + System.currentTimeMillis());
-        console = new ConsoleProcess(work, Map.of("SMS_ADMIN_PASSWORD", ADMIN_PASSWORD)).start();
+        console = new ConsoleProcess(work, Map.of("SMS_ADMIN_PASSWORD", ADMIN_PASSWORD, "SMS_SANDBOX_SERVICE_PLAN_ID", PLAN,
+                "SMS_SANDBOX_API_TOKEN", TOKEN, "SMS_WEBHOOK_ALLOWED_HOSTS", "127.0.0.1")).start();
         browser = new Browser();
         screens = new ConsoleScreens(browser, console);
         screens.signIn("admin", ADMIN_PASSWORD);
@@ -294,6 +297,28 @@ class ReceivingConsoleIT {
         };
     }
 
+    @Test
+    @Order(6)
+    void withoutAWebhookSecretAnUnsignedCallbackOnTheBarePathOptsNobodyOut() throws Exception {
+        ConsoleApi api = new ConsoleApi(console, "admin", ADMIN_PASSWORD);
+        String phone = "+447400555077";
+        api.post("/api/contacts", "{\"phone\":\"" + phone + "\",\"name\":\"Forged Fay\"}");
+        String from = java.net.URLEncoder.encode(phone, StandardCharsets.UTF_8);
+        String stop = "{\"type\":\"mo_text\",\"id\":\"01FORGED" + System.nanoTime() % 100000000 + "AAAAAAAAAA\",\"from\":\""
+                + phone.substring(1) + "\",\"to\":\"12025550100\",\"body\":\"STOP\",\"received_at\":\"2026-05-01T09:00:00Z\"}";
+
+        for (String path : List.of("/api/webhooks/sinch", "/api/webhooks/sinch/guessed-token")) {
+            HttpResponse<String> forged = http.send(HttpRequest.newBuilder(console.url(path)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(stop)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, forged.statusCode(), path + ": " + forged.body());
+        }
+        assertEquals(0, api.get("/api/inbound?from=" + from).getJsonNumber("count").longValue(), "nothing stored");
+        String consent = api.get("/api/contacts?q=" + java.net.URLEncoder.encode("Forged Fay", StandardCharsets.UTF_8))
+                .getJsonArray("contacts").getJsonObject(0).getString("consent");
+        assertEquals("subscribed", consent, "nobody opted out");
+        // The sandbox's own callbacks (the secret path the console gave it) are what got every reply of this suite in.
+    }
+
     private long campaign(ConsoleApi api, long group, String name) {
         long id = api.post("/api/campaigns", "{\"name\":\"" + name + "\",\"body\":\"Hi ${name}, see you at 9. Reply STOP to opt out.\","
                 + "\"group_ids\":[" + group + "]}").getJsonNumber("id").longValue();
@@ -323,7 +348,8 @@ class ReceivingConsoleIT {
     private long sandboxMessagesTo(String phone) throws Exception {
         java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(console.url("/sandbox/control/counters"))
-                        .header("Authorization", "Bearer sandbox-api-token").build(),
+                        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD)
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8))).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         jakarta.json.JsonObject per = jakarta.json.Json.createReader(new java.io.StringReader(response.body())).readObject()

@@ -50,6 +50,9 @@ class ReleaseFaultsIT {
         Path work = Path.of(System.getProperty("work.dir", "target/system-tests"));
         sandbox = new ConsoleProcess(work.resolve("faults-sandbox"), Map.of(
                 "SMS_SANDBOX_ONLY", "true",
+                // Alone, the sandbox's credentials are what its client (the console below) is told, and its control API's key.
+                "SMS_SANDBOX_SERVICE_PLAN_ID", "sandbox-service-plan",
+                "SMS_SANDBOX_API_TOKEN", "sandbox-api-token",
                 "SMS_SANDBOX_MESSAGES_PER_SECOND", "0",
                 "SMS_SANDBOX_DISPATCH_DELAY_MS", "0",
                 "SMS_SANDBOX_DELIVERY_DELAY_MS", "100")).start();

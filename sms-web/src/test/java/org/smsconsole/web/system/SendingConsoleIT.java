@@ -44,7 +44,9 @@ class SendingConsoleIT {
     void start() throws Exception {
         Path work = Path.of(System.getProperty("work.dir"), "sending-" + System.currentTimeMillis());
         // SMS_DEFAULT_COUNTRY comes from the environment: the Settings screen must show it read-only.
-        console = new ConsoleProcess(work, Map.of("SMS_ADMIN_PASSWORD", ADMIN_PASSWORD, "SMS_DEFAULT_COUNTRY", "GB")).start();
+        // The sandbox's credentials are named here so that the tests can type them as a real token would be typed.
+        console = new ConsoleProcess(work, Map.of("SMS_ADMIN_PASSWORD", ADMIN_PASSWORD, "SMS_DEFAULT_COUNTRY", "GB",
+                "SMS_SANDBOX_SERVICE_PLAN_ID", "sandbox-service-plan", "SMS_SANDBOX_API_TOKEN", "sandbox-api-token")).start();
         browser = new Browser();
         screens = new ConsoleScreens(browser, console);
         screens.signIn("admin", ADMIN_PASSWORD);
@@ -105,6 +107,48 @@ class SendingConsoleIT {
         assertEquals("", browser.byId("settingsForm:SINCH_API_TOKEN").getAttribute("value"));
         browser.screenshot("43-settings-token-stored");
         assertTrue(api("GET", "/api/sending", null).body().contains("\"sandbox\":false"));
+
+        // Real Sinch without a webhook secret: the page says plainly that callbacks are not signed, and gives the secret URL.
+        assertTrue(browser.byId("settingsForm:unsignedWarning").getText().contains("Callbacks are not signed"), saved);
+        assertTrue(browser.byId("settingsForm:callbackUrl").getText().matches("<SMS_PUBLIC_URL>/api/webhooks/sinch/[A-Za-z0-9]{32}"),
+                browser.byId("settingsForm:callbackUrl").getText());
+        browser.screenshot("43b-settings-callbacks-unsigned");
+
+        // The sandbox is off now that real Sinch is configured: nothing can be made to arrive through it.
+        assertEquals(404, api("POST", "/sandbox/control/inbounds", "{\"from\":\"+447400123456\",\"body\":\"STOP\"}").statusCode());
+        browser.open(console.url("/sandbox.xhtml"));
+        assertTrue(browser.waitForText("The sandbox is off").contains("real Sinch is configured"));
+
+        // "Test connection" with another address never sends the stored token there: it asks for the token again.
+        java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer elsewhere = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        elsewhere.createContext("/", exchange -> {
+            seen.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            exchange.sendResponseHeaders(401, -1);
+            exchange.close();
+        });
+        elsewhere.start();
+        try {
+            browser.open(console.url("/admin/settings.xhtml"));
+            browser.waitForText("Sinch connection");
+            browser.type("settingsForm:SINCH_BASE_URL", "http://127.0.0.1:" + elsewhere.getAddress().getPort() + "/collector")
+                    .click("settingsForm:testConnection");
+            browser.awaitAjax();
+            String asked = browser.byId("settingsForm:SINCH_API_TOKENMessage").getText();
+            assertTrue(asked.contains("type the API token again"), asked);
+            assertTrue(browser.bodyText().contains("Not tested"), browser.bodyText());
+            browser.screenshot("43c-settings-test-asks-for-the-token");
+            assertEquals(java.util.List.of(), seen, "nothing, and no token, reached the typed address");
+
+            browser.type("settingsForm:SINCH_API_TOKEN", "typed-for-this-test").click("settingsForm:testConnection");
+            browser.waitForText("Sinch refused the credentials (401");
+            assertEquals(java.util.List.of("Bearer typed-for-this-test"), seen, "only what was typed for it");
+        } finally {
+            elsewhere.stop(0);
+        }
+        browser.open(console.url("/admin/settings.xhtml"));
+        browser.waitForText("Sinch connection");
 
         browser.click("settingsForm:SINCH_API_TOKENForget");
         browser.waitForText("Removed the stored SMS_SINCH_API_TOKEN.");
@@ -238,14 +282,16 @@ class SendingConsoleIT {
     private HttpResponse<String> api(String method, String path, String body) throws Exception {
         String basic = "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
         HttpRequest.Builder request = HttpRequest.newBuilder(console.url(path)).header("Authorization", basic);
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The sandbox's control API is for staff with OPERATOR: the admin's Basic credentials. */
     private void patchSandbox(String json) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(console.url("/sandbox/control/settings"))
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer sandbox-api-token").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = api("PATCH", "/sandbox/control/settings", json);
         assertEquals(200, r.statusCode(), r.body());
     }
 }

@@ -125,6 +125,14 @@ class StaffAdministrationIT {
         browser.waitForText("Reminder");
         assertTrue(browser.driver().findElements(By.id("templateForm:save")).isEmpty(), "no Save for a viewer");
 
+        // The sandbox screen: a viewer sees what it holds, but neither its token nor the form that makes an SMS arrive.
+        browser.open(console.url("/sandbox.xhtml"));
+        String sandbox = browser.waitForText("Recent batches");
+        assertFalse(sandbox.contains("Simulate an SMS arriving"), "no simulate form for a viewer");
+        assertTrue(browser.byId("sandboxForm:apiTokenHidden").getText().contains("Shown to operators"), sandbox);
+        assertTrue(browser.driver().findElements(By.id("sandboxForm:apiToken")).isEmpty(), "no token on the page");
+        browser.screenshot("13b-viewer-sandbox");
+
         browser.open(console.url("/admin/users.xhtml"));
         assertFalse(browser.bodyText().contains("Add a user"), "the users screen is closed to a viewer");
         browser.open(console.url("/contacts.xhtml"));
@@ -272,6 +280,20 @@ class StaffAdministrationIT {
             browser.awaitAjax();
             assertEquals("Only http and https addresses can receive webhooks", browser.byId("subscriptionForm:urlMessage").getText());
             assertTrue(browser.bodyText().contains("No webhook subscriptions yet."), "nothing was added");
+
+            // The receiver is on this machine, which webhooks may not reach until an admin allows the host.
+            browser.type("subscriptionForm:url", receiver.url()).click("subscriptionForm:save");
+            browser.awaitAjax();
+            String refused = browser.byId("subscriptionForm:urlMessage").getText();
+            assertTrue(refused.contains("is loopback (this machine): webhooks may not reach inside"), refused);
+            assertTrue(browser.bodyText().contains("No webhook subscriptions yet."), "nothing was added");
+            browser.screenshot("17b-webhook-inside-refused");
+            browser.open(console.url("/admin/settings.xhtml"));
+            browser.type("settingsForm:WEBHOOK_ALLOWED_HOSTS", "127.0.0.1").click("settingsForm:save");
+            browser.waitForText("Settings saved.");
+            assertEquals("127.0.0.1", browser.byId("settingsForm:WEBHOOK_ALLOWED_HOSTS").getAttribute("value"));
+            browser.open(console.url("/admin/webhooks.xhtml"));
+            browser.waitForText("No webhook subscriptions yet.");
 
             browser.type("subscriptionForm:url", receiver.url()).type("subscriptionForm:description", "Helpdesk <b>CRM</b>");
             browser.click("subscriptionForm:save");

@@ -119,6 +119,10 @@ final class AudienceJson {
         if (!(v instanceof JsonObject attributes)) {
             throw new InvalidInputException("attributes", "'attributes' must be an object of string values");
         }
+        if (attributes.size() > org.smsconsole.contact.ContactDetails.MAX_ATTRIBUTES) {
+            throw new InvalidInputException("attributes", "A contact has at most " + org.smsconsole.contact.ContactDetails.MAX_ATTRIBUTES
+                    + " attributes, not " + attributes.size());
+        }
         attributes.forEach((key, value) -> {
             if (value instanceof JsonString s) {
                 map.put(key, s.getString());

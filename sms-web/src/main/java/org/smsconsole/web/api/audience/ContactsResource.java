@@ -8,6 +8,7 @@ import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -34,12 +36,14 @@ import org.smsconsole.contact.imports.ColumnMapping;
 import org.smsconsole.contact.imports.ContactImports;
 import org.smsconsole.contact.imports.CsvInspection;
 import org.smsconsole.contact.imports.ImportJobView;
+import org.smsconsole.contact.imports.ImportLimits;
 import org.smsconsole.contact.imports.ImportSettings;
 import org.smsconsole.csv.CsvFormatException;
 import org.smsconsole.group.Groups;
 import org.smsconsole.validation.InvalidInputException;
 import org.smsconsole.web.api.Paging;
 import org.smsconsole.validation.NotFoundException;
+import org.smsconsole.web.api.problem.Problem;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -191,8 +195,12 @@ public class ContactsResource {
     @Consumes("text/csv")
     public Response importCsv(InputStream body, @QueryParam("default_country") String defaultCountry,
                               @QueryParam("existing") String existing, @QueryParam("group_id") Long groupId,
-                              @QueryParam("file_name") String fileName) throws IOException {
+                              @QueryParam("file_name") String fileName,
+                              @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength) throws IOException {
         AudienceJson.requireOperator(security);
+        if (declaredLength(contentLength) > ImportLimits.MAX_FILE_BYTES) {
+            return tooLarge(); // refused before a byte of the body is read
+        }
         boolean update = switch (existing == null ? "skip" : existing) {
             case "skip" -> false;
             case "update" -> true;
@@ -208,7 +216,11 @@ public class ContactsResource {
         java.nio.file.Path file = Files.createTempFile("sms-import-", ".csv");
         boolean started = false;
         try {
-            Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
+            try (InputStream capped = new CappedBody(body, ImportLimits.MAX_FILE_BYTES)) {
+                Files.copy(capped, file, StandardCopyOption.REPLACE_EXISTING);
+            } catch (CappedBody.TooLarge e) {
+                return tooLarge(); // a body without a length, past the limit: what was spooled is deleted below
+            }
             CsvInspection inspection;
             try {
                 inspection = CsvInspection.of(file);
@@ -226,6 +238,20 @@ public class ContactsResource {
                 Files.deleteIfExists(file);
             }
         }
+    }
+
+    private static long declaredLength(String header) {
+        try {
+            return header == null ? -1 : Long.parseLong(header.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** 413 naming the file; the connection is closed rather than the rest of a huge body read and thrown away. */
+    private static Response tooLarge() {
+        Response problem = Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, ImportLimits.tooLarge(), java.util.Map.of("file", ImportLimits.tooLarge()));
+        return Response.fromResponse(problem).header("Connection", "close").build();
     }
 
     private static ContactDetails details(JsonObject json) {

@@ -12,7 +12,7 @@ import java.util.function.Function;
 
 /**
  * Checks Sinch's {@code x-sinch-webhook-signature*} headers when {@code SMS_SINCH_WEBHOOK_SECRET} is set;
- * without a secret every callback is taken as it comes.
+ * without a secret the callback's path must authenticate it instead (see {@link SinchWebhookResource}).
  *
  * <p>Nonces are not remembered: what a callback does is idempotent (reports and MOs are stored once, and a
  * status only moves forward), so a replay within the five minutes the timestamp allows changes nothing, while
@@ -27,11 +27,24 @@ public class CallbackSignature {
     SinchSettings settings;
 
     @Inject
+    org.smsconsole.config.StoredSettings stored;
+
+    @Inject
     Clock clock;
 
     private volatile Verifier verifier;
 
-    /** VALID also when no secret is configured. */
+    /** A webhook secret is in force: every callback must carry a valid signature. */
+    public boolean configured() {
+        return settings.webhookSecret().isPresent();
+    }
+
+    /** A webhook secret is stored, but sealed with another key. */
+    public boolean secretUnreadable() {
+        return stored.unreadable(org.smsconsole.config.Setting.SINCH_WEBHOOK_SECRET);
+    }
+
+    /** VALID also when no secret is configured (the caller then requires the secret path). */
     public WebhookSignature.Result check(byte[] body, Function<String, String> header) {
         String configured = settings.webhookSecret().orElse(null);
         if (configured == null) {

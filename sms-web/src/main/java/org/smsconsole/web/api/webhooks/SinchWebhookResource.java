@@ -6,10 +6,12 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.smsconsole.config.SinchSettings;
 import org.smsconsole.inbound.Inbounds;
 import org.smsconsole.message.DeliveryReceipt;
 import org.smsconsole.message.DeliveryReceipts;
@@ -29,13 +31,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.security.MessageDigest;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * {@code POST /api/webhooks/sinch}: what Sinch posts to our callback URL (delivery reports, inbound messages).
- * Public (no login) but signed when {@code SMS_SINCH_WEBHOOK_SECRET} is set. Sinch treats 2xx as done, retries
+ * {@code POST /api/webhooks/sinch/{token}}: what Sinch posts to our callback URL (delivery reports, inbound messages).
+ * Public (no login), and authenticated in one of two ways: signed ({@code SMS_SINCH_WEBHOOK_SECRET} set; then every
+ * callback must verify, on either path), or, unsigned, only at this installation's secret path (the random token the
+ * console puts in the callback URL it gives Sinch, shown on Admin › Settings). An unsigned callback to the bare
+ * {@code /api/webhooks/sinch} is refused: anyone could post it. Sinch treats 2xx as done, retries
  * 5xx and 429 for almost a day and drops other 4xx, so: 2xx only once stored (a duplicate is stored already),
  * 401 for a bad signature and 400 for a body that no retry could fix (both store nothing), 503 when the
  * database could not store it, so that Sinch tries again.
@@ -52,6 +58,9 @@ public class SinchWebhookResource {
     CallbackSignature signature;
 
     @Inject
+    SinchSettings settings;
+
+    @Inject
     DeliveryReceipts receipts;
 
     @Inject
@@ -63,12 +72,40 @@ public class SinchWebhookResource {
     @Inject
     Clock clock;
 
+    /** The bare path: signed callbacks only. */
     @POST
     @Consumes(MediaType.WILDCARD) // Sinch says application/json; a callback is never refused for its content type
     public Response receive(InputStream in, @Context HttpHeaders headers) throws IOException {
+        return receive(in, headers, false);
+    }
+
+    /** The callback URL the console gives Sinch: its last segment is this installation's secret token. */
+    @POST
+    @Path("{token}")
+    @Consumes(MediaType.WILDCARD)
+    public Response receiveAt(@PathParam("token") String token, InputStream in, @Context HttpHeaders headers) throws IOException {
+        String expected = settings.callbackToken();
+        if (!MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8))) {
+            LOG.warning("Sinch callback refused: not this installation's callback URL");
+            return Problem.of(Response.Status.UNAUTHORIZED, "Not this console's callback URL");
+        }
+        return receive(in, headers, true);
+    }
+
+    private Response receive(InputStream in, HttpHeaders headers, boolean onSecretPath) throws IOException {
         byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
         if (body.length > MAX_BODY_BYTES) {
             return Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "A callback body is at most " + MAX_BODY_BYTES + " bytes");
+        }
+        if (signature.secretUnreadable()) {
+            // Sinch signs with a secret we cannot read: refuse for now (Sinch retries) rather than take anything unchecked.
+            LOG.severe("Sinch callback not taken: the stored SMS_SINCH_WEBHOOK_SECRET cannot be opened with this installation's key");
+            return Problem.of(Response.Status.SERVICE_UNAVAILABLE, "The webhook secret cannot be read; try again later");
+        }
+        if (!signature.configured() && !onSecretPath) {
+            LOG.warning("Sinch callback refused: unsigned, and not on this installation's secret callback URL");
+            return Problem.of(Response.Status.UNAUTHORIZED, "Unsigned callbacks are accepted only at this console's callback URL"
+                    + " (" + SinchSettings.WEBHOOK_PATH + "/<token>, shown on Admin › Settings), or set a webhook secret");
         }
         WebhookSignature.Result check = signature.check(body, headers::getHeaderString);
         if (check != WebhookSignature.Result.VALID) {
