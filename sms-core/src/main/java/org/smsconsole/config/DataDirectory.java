@@ -12,6 +12,6 @@ public final class DataDirectory {
     }
 
     public static Path path() {
-        return Path.of(DatabaseConfigSource.setting("SMS_DATA_DIR", "data"));
+        return Path.of(DatabaseSettings.setting("SMS_DATA_DIR", "data"));
     }
 }

@@ -12,16 +12,13 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Defines the console's datasource from MicroProfile Config (see DatabaseConfigSource, which
- * derives the driver from SMS_DB_URL), creates the first administrator, starts the import job
+ * Defines the console's datasource (ConsoleDataSource reads SMS_DB_URL, SMS_DB_USER and
+ * SMS_DB_PASSWORD and derives the driver from the URL), creates the first administrator, starts the import job
  * watch, and says where the console can be reached.
  */
 @DataSourceDefinition(
         name = "java:app/jdbc/sms",
-        className = "${MPCONFIG=sms.db.datasource-class}",
-        url = "${MPCONFIG=sms.db.url}",
-        user = "${MPCONFIG=sms.db.user}",
-        password = "${MPCONFIG=sms.db.password}",
+        className = "org.smsconsole.config.ConsoleDataSource",
         minPoolSize = 2,
         maxPoolSize = 32,
         initialPoolSize = 2,
