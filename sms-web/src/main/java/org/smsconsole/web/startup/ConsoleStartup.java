@@ -1,20 +1,28 @@
 package org.smsconsole.web.startup;
 
+import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.smsconsole.scheduler.loops.BackgroundLoops;
 import org.smsconsole.user.InitialAdmin;
 
 import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Defines the console's datasource (ConsoleDataSource reads SMS_DB_URL, SMS_DB_USER and
- * SMS_DB_PASSWORD and derives the driver from the URL), creates the first administrator, starts the import job
- * watch, and says where the console can be reached.
+ * Defines the console's datasource (ConsoleDataSource reads SMS_DB_URL, SMS_DB_USER and SMS_DB_PASSWORD
+ * and derives the driver from the URL), creates the first administrator, starts the background loops
+ * and says where the console can be reached: only once all of that worked, so "ready" is never printed by a
+ * console whose start-up failed.
+ *
+ * <p>The loops get their executor and thread factory from here, a web component, because that is where the
+ * container's resources can always be injected (see {@link BackgroundLoops}).
  */
 @DataSourceDefinition(
         name = "java:app/jdbc/sms",
@@ -38,7 +46,13 @@ public class ConsoleStartup implements ServletContextListener {
     InitialAdmin initialAdmin;
 
     @Inject
-    ImportJobWatch importJobWatch;
+    BackgroundLoops loops;
+
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService timer;
+
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ManagedThreadFactory threads;
 
     @Inject
     @ConfigProperty(name = "SMS_PUBLIC_URL")
@@ -60,7 +74,7 @@ public class ConsoleStartup implements ServletContextListener {
             return;
         }
         initialAdmin.ensure();
-        importJobWatch.start();
+        loops.start(timer, threads);
         String url = publicUrl.orElse("http://localhost:" + port + event.getServletContext().getContextPath() + "/");
         LOG.info(() -> "SMS console ready: " + url);
     }
