@@ -1,5 +1,6 @@
 package org.smsconsole.message;
 
+import org.smsconsole.log.LogText;
 import static org.smsconsole.persistence.Jdbc.nullableInt;
 import static org.smsconsole.persistence.Jdbc.nullableLong;
 import static org.smsconsole.persistence.Jdbc.instant;
@@ -95,7 +96,7 @@ public class DeliveryReceipts {
             try {
                 events.add(DeliveryEvent.of(report));
             } catch (InvalidInputException e) {
-                LOG.warning(() -> "Polled delivery report skipped (" + e.field() + ": " + e.getMessage() + "): " + report);
+                LOG.warning(() -> "Polled delivery report skipped (" + e.field() + ": " + LogText.of(e.getMessage()) + "): " + LogText.of(report));
             }
         }
         return store(events);
@@ -145,10 +146,16 @@ public class DeliveryReceipts {
             boolean[] fresh = insert(c, keyed, now);
             List<DeliveryEvent> sorted = keyed.stream().map(Keyed::event).toList();
             int stored = 0;
-            for (boolean f : fresh) {
-                stored += f ? 1 : 0;
+            List<Instant> reportedAt = new ArrayList<>();
+            for (int i = 0; i < fresh.length; i++) {
+                if (fresh[i]) {
+                    stored++;
+                    if (sorted.get(i).at() != null) {
+                        reportedAt.add(sorted.get(i).at());
+                    }
+                }
             }
-            return new DeliveryReceipt(stored, keyed.size() - stored, apply(c, sorted, fresh, now));
+            return new DeliveryReceipt(stored, keyed.size() - stored, apply(c, sorted, fresh, now), reportedAt);
         });
     }
 

@@ -3,6 +3,7 @@ package org.smsconsole.scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.smsconsole.message.DeliveryReceipts;
+import org.smsconsole.scheduler.metrics.ConsoleMetrics;
 import org.smsconsole.sinch.SinchClient;
 import org.smsconsole.sinch.SinchException;
 import org.smsconsole.sinch.SinchValidationException;
@@ -14,7 +15,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Sends one claimed batch and records what Sinch said, exactly as DESIGN.md's careful way asks:
+ * Sends one claimed batch and records what Sinch said, the careful way (docs/architecture.md, "Why sending is careful"):
  * accepted -> SENT with the batch id; certainly not applied (429, refused) -> queued again after a
  * backoff; maybe applied (5xx, timeout) -> left SENDING for the reconciler; about the message (400)
  * -> split up or failed; about the account (401, 403) -> sending halts, rows queued untouched.
@@ -39,6 +40,9 @@ public class BatchDispatcher {
     @Inject
     DeliveryReceipts receipts;
 
+    @Inject
+    ConsoleMetrics metrics;
+
     void dispatch(SinchClient sinch, OutgoingBatch batch) {
         Batch accepted;
         try {
@@ -56,7 +60,7 @@ public class BatchDispatcher {
             outbox.reconcileAt(batch.clientReference(), batch.messageIds(), clock.instant(), "Unexpected: " + e);
             return;
         }
-        outbox.sent(batch.clientReference(), batch.messageIds(), accepted.id());
+        metrics.released(outbox.sent(batch.clientReference(), batch.messageIds(), accepted.id()));
         receipts.adoptOrphans(accepted.id()); // a report may have beaten the commit of the batch id
         halt.succeeded();
         if (batch.campaignId() != null && outbox.campaignCancelled(batch.campaignId())) {

@@ -10,8 +10,10 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.smsconsole.user.InitialAdmin;
 import org.smsconsole.user.LoginOutcome;
 import org.smsconsole.user.StaffLogins;
+import org.smsconsole.web.security.ClientAddress;
 import org.smsconsole.web.security.VerifiedLogin;
 
 import java.io.IOException;
@@ -27,19 +29,26 @@ public class LoginScreen {
     @Inject
     SecurityContext securityContext;
 
+    @Inject
+    InitialAdmin initialAdmin;
+
+    @Inject
+    ClientAddress clientAddress;
+
     private String username;
     private String password;
 
     public String signIn() throws IOException {
-        LoginOutcome outcome = logins.attempt(username, password == null ? new char[0] : password.toCharArray());
+        FacesContext faces = FacesContext.getCurrentInstance();
+        ExternalContext external = faces.getExternalContext();
+        LoginOutcome outcome = logins.attempt(username, password == null ? new char[0] : password.toCharArray(),
+                clientAddress.of((HttpServletRequest) external.getRequest()));
         password = null;
         if (outcome instanceof LoginOutcome.Refused refused) {
             Messages.error(refused.reason());
             return null;
         }
         LoginOutcome.SignedIn who = (LoginOutcome.SignedIn) outcome;
-        FacesContext faces = FacesContext.getCurrentInstance();
-        ExternalContext external = faces.getExternalContext();
         AuthenticationStatus status = securityContext.authenticate(
                 (HttpServletRequest) external.getRequest(), (HttpServletResponse) external.getResponse(),
                 AuthenticationParameters.withParams().credential(new VerifiedLogin(who)).newAuthentication(true));
@@ -48,6 +57,11 @@ public class LoginScreen {
             return null;
         }
         return who.mustChangePassword() ? "/account/password?faces-redirect=true" : "/dashboard?faces-redirect=true";
+    }
+
+    /** While the generated administrator password has not been replaced: where it is, for whoever installed this. */
+    public String getFirstSignInFile() {
+        return initialAdmin.pendingPasswordFile().map(Object::toString).orElse(null);
     }
 
     public String getUsername() {

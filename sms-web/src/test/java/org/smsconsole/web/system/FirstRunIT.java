@@ -57,7 +57,7 @@ class FirstRunIT {
 
     @Test
     @Order(1)
-    void anUnauthenticatedRequestGoesToTheLoginAndTheApiAsksForCredentials() throws Exception {
+    void anUnauthenticatedRequestGoesToTheLoginAndTheApiAsksForCredentialsWithoutABasicChallenge() throws Exception {
         HttpResponse<Void> page = http.send(HttpRequest.newBuilder(console.url("/contacts.xhtml")).build(),
                 HttpResponse.BodyHandlers.discarding());
         assertEquals(302, page.statusCode());
@@ -66,7 +66,8 @@ class FirstRunIT {
         HttpResponse<Void> api = http.send(HttpRequest.newBuilder(console.url("/api/contacts")).build(),
                 HttpResponse.BodyHandlers.discarding());
         assertEquals(401, api.statusCode());
-        assertTrue(api.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
+        // Bearer, never Basic: a Basic challenge makes a browser prompt, then send the password with every request.
+        assertEquals("Bearer realm=\"sms-console\"", api.headers().firstValue("WWW-Authenticate").orElse(""));
         assertTrue(api.headers().firstValue("Set-Cookie").isEmpty(), "the API never opens a session");
 
         HttpResponse<String> health = http.send(HttpRequest.newBuilder(console.url("/api/health")).build(),
@@ -82,6 +83,12 @@ class FirstRunIT {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         String generated = Files.readString(file).strip();
         assertFalse(console.log().contains(generated), "the password itself is never logged");
+
+        browser.open(console.url("/login.xhtml"));
+        String hint = browser.byId("loginForm:firstSignIn").getText();
+        assertTrue(hint.contains("the user is admin") && hint.contains(file.toAbsolutePath().toString()), hint);
+        assertFalse(browser.bodyText().contains(generated), "the page says where the password is, never what it is");
+        browser.screenshot("00-first-sign-in-hint");
 
         String page = screens.signIn("admin", generated);
         assertEquals("/account/password.xhtml", browser.currentPath());
@@ -99,6 +106,11 @@ class FirstRunIT {
         browser.screenshot("01-forced-password-change");
 
         screens.changePassword(generated, NEW_PASSWORD);
+        assertEquals("/dashboard.xhtml", browser.currentPath(), "the forced change leads on to the console");
+        assertFalse(browser.bodyText().contains("Your password was generated at installation"), browser.bodyText());
+        browser.screenshot("01b-after-forced-change");
+        assertFalse(Files.exists(file), "the spent one-time password's file is deleted");
+
         browser.open(console.url("/contacts.xhtml"));
         assertEquals("/contacts.xhtml", browser.currentPath());
         assertTrue(browser.waitForText("No contacts yet.").contains("admin"), "the header names the signed-in user");
