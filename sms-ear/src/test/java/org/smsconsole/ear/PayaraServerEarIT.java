@@ -130,6 +130,8 @@ class PayaraServerEarIT {
         HttpResponse<String> login = console.get("/login.xhtml");
         assertEquals(200, login.statusCode());
         assertTrue(login.body().contains("Sign in to continue") && login.body().contains("id=\"loginForm\""), login.body());
+        String session = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElse("");
+        assertTrue(session.contains("SameSite=Strict") && session.contains("HttpOnly"), "the session cookie on Payara Server: " + session);
 
         HttpResponse<String> landed = console.signIn("admin", ADMIN_PASSWORD);
         assertAll("signed in through the form",
