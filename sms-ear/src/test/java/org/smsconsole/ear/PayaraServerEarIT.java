@@ -131,7 +131,8 @@ class PayaraServerEarIT {
         assertEquals(200, login.statusCode());
         assertTrue(login.body().contains("Sign in to continue") && login.body().contains("id=\"loginForm\""), login.body());
         String session = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElse("");
-        assertTrue(session.contains("SameSite=Strict") && session.contains("HttpOnly"), "the session cookie on Payara Server: " + session);
+        // Cookie attribute names and values are case-insensitive (RFC 6265); Payara writes "SameSite=strict".
+        assertTrue(session.toLowerCase().contains("samesite=strict") && session.contains("HttpOnly"), "the session cookie on Payara Server: " + session);
 
         HttpResponse<String> landed = console.signIn("admin", ADMIN_PASSWORD);
         assertAll("signed in through the form",
