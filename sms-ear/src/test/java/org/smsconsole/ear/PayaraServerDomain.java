@@ -156,7 +156,8 @@ final class PayaraServerDomain implements AutoCloseable {
         }
         String marker = domainDir.toAbsolutePath().toString();
         ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains(marker + "/") || c.endsWith(marker)).orElse(false))
+                .filter(p -> p.pid() != ProcessHandle.current().pid())
+                .filter(p -> p.info().commandLine().map(c -> c.contains(marker + "/") || c.contains(marker + " ") || c.endsWith(marker)).orElse(false))
                 .forEach(leftovers::add);
         for (ProcessHandle process : leftovers) {
             process.destroyForcibly();
