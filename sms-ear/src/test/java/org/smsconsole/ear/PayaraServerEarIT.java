@@ -53,8 +53,8 @@ class PayaraServerEarIT {
 
     @BeforeAll
     void startServer() throws Exception {
-        deleteRecursively(dataDir);
         domain = PayaraServerDomain.create(Path.of(System.getProperty("payara.server.home")), domains, "sms-ear-it");
+        deleteRecursively(dataDir); // after create, which ended any server an earlier run left holding it
         domain.start(Map.of(
                 "SMS_DATA_DIR", dataDir.toString(),
                 "SMS_ADMIN_PASSWORD", ADMIN_PASSWORD,
