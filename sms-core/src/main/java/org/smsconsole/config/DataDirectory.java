@@ -28,7 +28,7 @@ public final class DataDirectory {
     }
 
     public static Path path() {
-        return Path.of(DatabaseConfigSource.setting("SMS_DATA_DIR", "data"));
+        return Path.of(DatabaseSettings.setting("SMS_DATA_DIR", "data"));
     }
 
     /** Creates the folder if needed, owner-only (700); an existing folder is narrowed to that. */

@@ -29,7 +29,8 @@ final class H2Password {
 
     static final String FILE_NAME = "db-password";
     /** What Payara used as the password while the configured one was empty: the same text in every installation. */
-    static final String UNRESOLVED_REFERENCE = "${MPCONFIG=" + DatabaseConfigSource.PASSWORD + "}";
+    /** What earlier versions gave H2 as its password: the datasource definition's unresolved reference. */
+    static final String UNRESOLVED_REFERENCE = "${MPCONFIG=sms.db.password}";
     private static final Logger LOG = Logger.getLogger(H2Password.class.getName());
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 

@@ -37,7 +37,7 @@ public final class SecretsKey {
             synchronized (SecretsKey.class) {
                 box = installation;
                 if (box == null) {
-                    box = new SecretBox(load(name -> DatabaseConfigSource.setting(name, null)));
+                    box = new SecretBox(load(name -> DatabaseSettings.setting(name, null)));
                     installation = box;
                 }
             }

@@ -53,15 +53,15 @@ class DataFolderPrivacyTest {
     void aNewEmbeddedDatabaseGetsAGeneratedPasswordKeptOwnerOnly() throws Exception {
         Path data = dir.resolve("fresh");
         System.setProperty("SMS_DATA_DIR", data.toString());
-        String password = DatabaseConfigSource.password();
+        String password = DatabaseSettings.password();
         assertEquals(32, password.length());
         assertNotEquals(H2Password.UNRESOLVED_REFERENCE, password);
         assertEquals("rwx------", permissions(data), "made private before H2 creates its file");
         Path file = data.resolve(H2Password.FILE_NAME);
         assertEquals("rw-------", permissions(file));
         assertEquals(password, Files.readString(file).strip());
-        assertEquals(password, new DatabaseConfigSource().getValue(DatabaseConfigSource.PASSWORD), "the same on every read");
-        try (Connection c = DriverManager.getConnection(DatabaseConfigSource.url(), "sa", password)) {
+        assertEquals(password, DatabaseSettings.password(), "the same on every read");
+        try (Connection c = DriverManager.getConnection(DatabaseSettings.current().url(), "sa", password)) {
             assertTrue(c.isValid(1));
         }
     }
@@ -70,13 +70,13 @@ class DataFolderPrivacyTest {
     void aDatabaseMadeWithTheUnresolvedReferenceAsPasswordIsReKeyedOnItsFirstStart() throws Exception {
         Path data = Files.createDirectories(dir.resolve("old"));
         System.setProperty("SMS_DATA_DIR", data.toString());
-        String url = DatabaseConfigSource.url();
+        String url = DatabaseSettings.current().url();
         try (Connection c = DriverManager.getConnection(url, "sa", "${MPCONFIG=sms.db.password}")) {
             c.createStatement().execute("create table kept (x int)");
             c.createStatement().execute("insert into kept values (42)");
         }
 
-        String password = DatabaseConfigSource.password();
+        String password = DatabaseSettings.password();
 
         assertThrows(SQLException.class, () -> DriverManager.getConnection(url, "sa", "${MPCONFIG=sms.db.password}").close(),
                 "the text every installation shared opens it no more");
@@ -91,10 +91,10 @@ class DataFolderPrivacyTest {
     void anExplicitPasswordOrAnotherDatabaseIsLeftAsConfigured() {
         System.setProperty("SMS_DATA_DIR", dir.resolve("x").toString());
         System.setProperty("SMS_DB_PASSWORD", "given");
-        assertEquals("given", DatabaseConfigSource.password());
+        assertEquals("given", DatabaseSettings.password());
         System.clearProperty("SMS_DB_PASSWORD");
         System.setProperty("SMS_DB_URL", "jdbc:postgresql://127.0.0.1:5432/sms");
-        assertEquals(null, DatabaseConfigSource.password(), "PostgreSQL without a password: nothing is made up");
+        assertEquals("", DatabaseSettings.password(), "PostgreSQL without a password: nothing is made up");
         assertFalse(Files.exists(dir.resolve("x").resolve(H2Password.FILE_NAME)));
     }
 }

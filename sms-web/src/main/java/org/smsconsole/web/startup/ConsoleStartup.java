@@ -20,21 +20,18 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Defines the console's datasource from MicroProfile Config (see DatabaseConfigSource, which
- * derives the driver from SMS_DB_URL and gives the embedded database a generated password), makes the
- * data folder owner-only, seals secrets still stored in plain text, creates the first administrator, starts the
- * background loops and says where the console can be reached (and whether Sinch's callbacks are signed): only once
- * all of that worked, so "ready" is never printed by a console whose start-up failed.
+ * Defines the console's datasource (ConsoleDataSource reads SMS_DB_URL, SMS_DB_USER and SMS_DB_PASSWORD, derives
+ * the driver from the URL and gives the embedded database a generated password), makes the data folder owner-only,
+ * seals secrets still stored in plain text, creates the first administrator, starts the background loops and says
+ * where the console can be reached (and whether Sinch's callbacks are signed): only once all of that worked, so
+ * "ready" is never printed by a console whose start-up failed.
  *
  * <p>The loops get their executor and thread factory from here, a web component, because that is where the
  * container's resources can always be injected (see {@link BackgroundLoops}).
  */
 @DataSourceDefinition(
         name = "java:app/jdbc/sms",
-        className = "${MPCONFIG=sms.db.datasource-class}",
-        url = "${MPCONFIG=sms.db.url}",
-        user = "${MPCONFIG=sms.db.user}",
-        password = "${MPCONFIG=sms.db.password}",
+        className = "org.smsconsole.config.ConsoleDataSource",
         minPoolSize = 2,
         maxPoolSize = 32,
         initialPoolSize = 2,

@@ -182,6 +182,15 @@ class FirstRunIT {
     }
 
     @Test
+    @Order(6)
+    void theConsoleRunsItsOwnH2NotTheOneInsidePayaraMicro() throws Exception {
+        // Payara Micro carries H2 2.2.224; glassfish-web.xml's child-first class loading makes the WAR's own win.
+        String h2 = System.getProperty("h2.version");
+        assertTrue(console.log().contains("Database version: " + h2), "Hibernate reports H2 " + h2);
+        assertFalse(console.log().contains("Database version: 2.2.224"), "Payara Micro's H2 ran");
+    }
+
+    @Test
     @Order(5)
     void signingOutEndsTheSession() {
         browser.click("headerForm:logout");
