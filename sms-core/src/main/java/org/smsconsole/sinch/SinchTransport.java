@@ -17,6 +17,9 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.URLEncoder;
 import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,17 +37,34 @@ import org.smsconsole.sinch.auth.TokenSource;
  * HTTP to Sinch over the JAX-RS client: JSON written and read with {@link SinchJson} as text
  * (no provider discovery), Bearer auth (one retry with a new OAuth token when a 401 says
  * {@code expired}), User-Agent, and every failure turned into a {@link SinchException}.
+ *
+ * <p>No layer below resends a request on its own: Jersey's default connector (the JDK's
+ * HttpURLConnection) silently sends a POST again when the connection closes without an answer
+ * ({@code sun.net.http.retryPost}), which sends a whole batch twice. The client runs on Jersey's
+ * {@code java.net.http} connector instead, whose HTTP client retries only GET and HEAD, and only
+ * when the connection had gone stale, or a connection that was refused (nothing left). Every
+ * other retry is the caller's decision; see docs/sinch-client.md.
  */
 public final class SinchTransport implements AutoCloseable {
+    /** Jersey's connector over {@code java.net.http.HttpClient} (jersey-jnh-connector, shipped with the console). */
+    public static final String CONNECTOR_PROVIDER = "org.glassfish.jersey.jnh.connector.JavaNetHttpConnectorProvider";
+    private static final String CONNECTOR_PROPERTY = "jersey.config.client.connector.provider";
+    private static final String HTTP_VERSION_PROPERTY = "jersey.config.jnh.client.httpVersion";
+
     private final Client client;
     private final WebTarget api;
     private final TokenSource tokens;
     private final String userAgent;
 
     public SinchTransport(SinchConfig config) {
+        requireConnector();
+        // The connector is named, not referenced, so this stays plain JAX-RS; Jersey loads it through the
+        // context class loader (the application's, inside Payara, where Jersey itself is the server's).
         this.client = ClientBuilder.newBuilder()
                 .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .property(CONNECTOR_PROPERTY, CONNECTOR_PROVIDER)
+                .property(HTTP_VERSION_PROPERTY, HttpClient.Version.HTTP_1_1)
                 .build();
         this.api = client.target(config.apiBase());
         this.userAgent = config.userAgent();
@@ -53,6 +73,17 @@ public final class SinchTransport implements AutoCloseable {
 
     public Client client() {
         return client;
+    }
+
+    /** Without the connector Jersey would quietly use HttpURLConnection, which re-sends POSTs: refuse to start instead. */
+    private static void requireConnector() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        try {
+            Class.forName(CONNECTOR_PROVIDER, false, loader != null ? loader : SinchTransport.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("The Sinch client needs org.glassfish.jersey.connectors:jersey-jnh-connector on the class path: "
+                    + "the default connector (HttpURLConnection) would send a batch twice when a connection drops", e);
+        }
     }
 
     /** A call relative to the API base, e.g. {@code call("GET", "batches/{id}")}. */
@@ -111,6 +142,13 @@ public final class SinchTransport implements AutoCloseable {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConnectException || t instanceof NoRouteToHostException || t instanceof UnknownHostException) {
                 return SinchException.ofTransport(method, path, SinchException.CONNECTION_REFUSED, false, e);
+            }
+            if (t instanceof HttpConnectTimeoutException) {
+                return SinchException.ofTransport(method, path, SinchException.TIMEOUT, false, e);
+            }
+            if (t instanceof HttpTimeoutException) {
+                // java.net.http's request timeout: it counts from the start, so the request may have left.
+                return SinchException.ofTransport(method, path, SinchException.TIMEOUT, true, e);
             }
             if (t instanceof SocketTimeoutException) {
                 // "connect timed out": the request never left; a read timeout: it may have been applied.
