@@ -1,0 +1,90 @@
+package org.smsconsole.scheduler;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The requests to Sinch this instance has in flight, at most {@code SMS_RELEASE_IN_FLIGHT}, each on a managed
+ * thread of its own: the release workers claim and hand over, and never wait for an answer, so one request
+ * waiting for its timeout holds one place while the others keep the campaign going at the plan rate.
+ * A place is taken before the claim, so a claimed batch never queues for a thread.
+ */
+@ApplicationScoped
+public class InFlightRequests {
+
+    private static final Logger LOG = Logger.getLogger(InFlightRequests.class.getName());
+
+    @Inject
+    ReleaseSettings settings;
+
+    private Semaphore places;
+    private ExecutorService threads;
+
+    private synchronized void init() {
+        if (threads != null) {
+            return;
+        }
+        places = new Semaphore(settings.inFlight());
+        try {
+            // Looked up, not injected: Payara ignores @Resource on beans of a library jar.
+            ManagedThreadFactory factory = InitialContext.doLookup("java:comp/DefaultManagedThreadFactory");
+            threads = Executors.newCachedThreadPool(factory);
+        } catch (NamingException e) {
+            throw new IllegalStateException("No managed thread factory: requests to Sinch cannot be sent", e);
+        }
+    }
+
+    /** Takes a place, waiting at most {@code maxWaitMs}; false when every place stayed busy (slow answers). */
+    public boolean take(long maxWaitMs) throws InterruptedException {
+        init();
+        return places.tryAcquire(Math.max(0, maxWaitMs), TimeUnit.MILLISECONDS);
+    }
+
+    /** Gives back a place taken and not used (nothing was claimed). */
+    public void giveBack() {
+        places.release();
+    }
+
+    /** Runs {@code request} on its own thread; its place is free again when it ends. */
+    public void run(Runnable request) {
+        init();
+        try {
+            threads.execute(() -> {
+                try {
+                    request.run();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "A request to Sinch failed unexpectedly", e);
+                } finally {
+                    places.release();
+                }
+            });
+        } catch (RuntimeException e) {
+            places.release();
+            throw e;
+        }
+    }
+
+    /** Places in use now. */
+    public int busy() {
+        init();
+        return settings.inFlight() - places.availablePermits();
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (threads != null) {
+            threads.shutdownNow();
+        }
+    }
+}
