@@ -63,6 +63,14 @@ class EarContentsIT {
         assertTrue(archives.stream().anyMatch(a -> a.matches("lib/.*postgresql.*\\.jar")), "the JDBC drivers are EAR libraries");
     }
 
+    @Test
+    void theSinchClientsConnectorIsAnEarLibraryAndJerseyItselfIsTheServers() {
+        // Without the connector the client would fall back to HttpURLConnection, which re-sends a POST on a dropped connection.
+        assertTrue(archives.stream().anyMatch(a -> a.matches("lib/.*jersey-jnh-connector.*\\.jar")), archives::toString);
+        assertTrue(archives.stream().noneMatch(a -> a.matches(".*/jersey-(client|common)-.*\\.jar")),
+                () -> "Jersey is provided by the server: " + archives);
+    }
+
     private static Map<String, Long> countsByArtifact() {
         return archives.stream().map(EarContentsIT::artifactOf).collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     }

@@ -231,6 +231,26 @@ public class Outbox {
         });
     }
 
+    /** Whether the stream has a row due now: a cheap look before a budget is taken for it. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean anyDue(SendStream stream) {
+        Instant now = clock.instant();
+        return work(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select 1 from message where "
+                    + (stream.isCampaign() ? "campaign_id = ?" : "campaign_id is null")
+                    + " and state = 'QUEUED' and due_at <= ? fetch first 1 rows only")) {
+                int i = 1;
+                if (stream.isCampaign()) {
+                    ps.setLong(i++, stream.campaignId());
+                }
+                Jdbc.setTime(ps, i, now);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean campaignCancelled(long campaignId) {
         return !em.createNativeQuery("select 1 from campaign where id = ?1 and state = 'CANCELLED'")
@@ -418,14 +438,13 @@ public class Outbox {
         return work(c -> {
             try (PreparedStatement ps = c.prepareStatement("update message set lease_until = ? where "
                     + (campaignId == null ? "campaign_id is null" : "campaign_id = ?")
-                    + " and state = 'SENDING' and claimed_by = ? and lease_until > ?")) {
+                    + " and state = 'SENDING' and claimed_by = ?")) {
                 int i = 1;
                 Jdbc.setTime(ps, i++, now);
                 if (campaignId != null) {
                     ps.setLong(i++, campaignId);
                 }
-                ps.setString(i++, instance());
-                Jdbc.setTime(ps, i, now);
+                ps.setString(i, instance());
                 return ps.executeUpdate();
             }
         });

@@ -66,6 +66,12 @@ public class Releaser {
     }
 
     public Prepared prepare(SendStream stream, int limit) {
+        if (settings.planRate() > 0 || stream.rateScope() != null) {
+            // A budget taken for a stream with nothing due would push other streams' slots back until it is given back.
+            if (!outbox.anyDue(stream)) {
+                return new Prepared(Slice.NOTHING, null, null, List.of(), 0);
+            }
+        }
         List<Pacer.Scope> scopes = new ArrayList<>();
         scopes.add(new Pacer.Scope(Pacer.PLAN, settings.planRate()));
         if (stream.rateScope() != null) {
