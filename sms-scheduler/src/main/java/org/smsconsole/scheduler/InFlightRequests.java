@@ -5,8 +5,6 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -31,17 +29,17 @@ public class InFlightRequests {
     private Semaphore places;
     private ExecutorService threads;
 
-    private synchronized void init() {
-        if (threads != null) {
-            return;
-        }
-        places = new Semaphore(settings.inFlight());
-        try {
-            // Looked up, not injected: Payara ignores @Resource on beans of a library jar.
-            ManagedThreadFactory factory = InitialContext.doLookup("java:comp/DefaultManagedThreadFactory");
+    /** Threads from the factory the release loop is opened with (the WAR's: library beans cannot look one up in an EAR). */
+    synchronized void open(ManagedThreadFactory factory) {
+        if (threads == null) {
+            places = new Semaphore(settings.inFlight());
             threads = Executors.newCachedThreadPool(factory);
-        } catch (NamingException e) {
-            throw new IllegalStateException("No managed thread factory: requests to Sinch cannot be sent", e);
+        }
+    }
+
+    private synchronized void init() {
+        if (threads == null) {
+            throw new IllegalStateException("Requests to Sinch are sent only while the release loop runs");
         }
     }
 
@@ -82,9 +80,10 @@ public class InFlightRequests {
     }
 
     @PreDestroy
-    synchronized void stop() {
+    synchronized void close() {
         if (threads != null) {
             threads.shutdownNow();
+            threads = null;
         }
     }
 }

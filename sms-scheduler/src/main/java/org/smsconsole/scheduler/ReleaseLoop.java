@@ -1,28 +1,22 @@
 package org.smsconsole.scheduler;
 
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.smsconsole.scheduler.loops.BackgroundLoop;
+import org.smsconsole.scheduler.loops.BackgroundLoops;
+import org.smsconsole.scheduler.loops.LoopHeartbeat;
 import org.smsconsole.sinch.SinchClient;
 import org.smsconsole.sinch.SinchException;
 import org.smsconsole.sinch.batch.BatchQuery;
 
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.Optional;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -30,19 +24,19 @@ import java.util.logging.Logger;
  * The release loop: on every instance, every tick (SMS_RELEASE_INTERVAL_MS, default 1 s) it starts due
  * campaigns, expires what is too old, reconciles stale leases, then lets its workers release due
  * messages until nothing is due or the rate budget is spent, and completes finished campaigns.
- * While sending is halted it only probes Sinch. A timer of our own, not an EJB timer: those are not
- * coordinated across Payara Micro instances; the database is.
+ * While sending is halted it only probes Sinch. A timer of our own ({@link BackgroundLoops}), not an EJB timer:
+ * those are not coordinated across Payara Micro instances; the database is.
  */
 @ApplicationScoped
-public class ReleaseLoop {
+public class ReleaseLoop implements BackgroundLoop {
 
     private static final Logger LOG = Logger.getLogger(ReleaseLoop.class.getName());
     /** A tick hands over to housekeeping (expiry, reconciling) at least this often while work remains. */
     private static final long MAX_TICK_MS = 10_000;
 
-    private ManagedScheduledExecutorService timer;
     /** The workers' threads: managed, so transactions and CDI work in them. */
     private ExecutorService workers;
+    private final LoopHeartbeat heartbeat = new LoopHeartbeat();
 
     @Inject
     ReleaseSettings settings;
@@ -68,74 +62,56 @@ public class ReleaseLoop {
     @Inject
     Outbox outbox;
 
-    private ScheduledFuture<?> ticking;
-    private final AtomicLong ticks = new AtomicLong();
     /** Whether this instance has yet declared the claims of its earlier life dead (once, before it claims anything). */
     private final java.util.concurrent.atomic.AtomicBoolean ownClaimsChecked = new java.util.concurrent.atomic.AtomicBoolean();
 
-    void start(@Observes @Initialized(ApplicationScoped.class) Object init) {
-        if (!settings.enabled()) {
-            LOG.info("Release loop off (SMS_RELEASE_ENABLED=false or sandbox-only instance)");
-            return;
-        }
-        try {
-            // Looked up here: Payara ignores @Resource(lookup) on this bean of a library jar created at deployment.
-            timer = InitialContext.doLookup("java:comp/DefaultManagedScheduledExecutorService");
-        } catch (NamingException e) {
-            throw new IllegalStateException("No managed executors: the release loop cannot run", e);
-        }
-        workers = workerPool();
-        long ms = settings.interval().toMillis();
-        ticking = timer.scheduleWithFixedDelay(this::tickSafely, ms, ms, TimeUnit.MILLISECONDS);
-        LOG.info("Release loop started: a tick every " + ms + " ms, " + settings.workers() + " workers, plan rate "
-                + (settings.planRate() == 0 ? "unlimited" : settings.planRate() + "/s"));
+    @Override
+    public String name() {
+        return "release";
+    }
+
+    @Override
+    public boolean enabled() {
+        return settings.enabled();
+    }
+
+    @Override
+    public Duration interval() {
+        return settings.interval();
+    }
+
+    @Override
+    public LoopHeartbeat heartbeat() {
+        return heartbeat;
     }
 
     /**
      * Exactly {@code SMS_RELEASE_WORKERS} managed threads: the default managed executor's pool may run
      * fewer tasks at once than were submitted.
      */
-    private ExecutorService workerPool() {
-        try {
-            ManagedThreadFactory threads = InitialContext.doLookup("java:comp/DefaultManagedThreadFactory");
-            return Executors.newFixedThreadPool(settings.workers(), threads);
-        } catch (NamingException e) {
-            LOG.warning("No managed thread factory; release workers share the default managed executor: " + e.getMessage());
-            try {
-                return InitialContext.doLookup("java:comp/DefaultManagedExecutorService");
-            } catch (NamingException again) {
-                throw new IllegalStateException("No managed executors: the release loop cannot run", again);
-            }
-        }
+    @Override
+    public void open(ManagedThreadFactory threads) {
+        workers = Executors.newFixedThreadPool(settings.workers(), threads);
+        inFlight.open(threads);
+        LOG.info("Release loop: " + settings.workers() + " workers, plan rate "
+                + (settings.planRate() == 0 ? "unlimited" : settings.planRate() + "/s"));
     }
 
-    @PreDestroy
-    void stop() {
-        if (ticking != null) {
-            ticking.cancel(false);
-        }
-        if (workers != null && !(workers instanceof ManagedExecutorService)) {
+    @Override
+    public void close() {
+        if (workers != null) {
             workers.shutdownNow();
         }
+        inFlight.close();
     }
 
-    /** Ticks completed since start, so tests can wait for "two ticks". */
+    /** Ticks ended since start, so tests can wait for "two ticks". */
     public long ticks() {
-        return ticks.get();
+        return heartbeat.ticks();
     }
 
-    private void tickSafely() {
-        try {
-            tick();
-        } catch (Throwable t) {
-            // Never let one bad tick end the schedule.
-            LOG.log(Level.WARNING, "Release tick failed", t);
-        } finally {
-            ticks.incrementAndGet();
-        }
-    }
-
-    void tick() throws InterruptedException {
+    @Override
+    public void tick() throws InterruptedException {
         Optional<SinchClient> client;
         try {
             client = connection.client();

@@ -1,35 +1,28 @@
 package org.smsconsole.scheduler;
 
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.smsconsole.audit.AuditLog;
 import org.smsconsole.config.ConsoleSettings;
 import org.smsconsole.retention.MessageRetention;
+import org.smsconsole.scheduler.loops.BackgroundLoop;
+import org.smsconsole.scheduler.loops.LoopHeartbeat;
 
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Erases message bodies older than {@code SMS_MESSAGE_RETENTION_DAYS} (Admin › Settings), about once an hour.
  * Every instance checks every few minutes; the one that claims the hour in {@code retention_state} runs it
- * (not an EJB timer: those are not coordinated across Payara Micro instances). A run erases in batches of
+ * (a {@link BackgroundLoop}, not an EJB timer: those are not coordinated across Payara Micro instances). A run erases in batches of
  * {@link #BATCH} rows, each its own short transaction, until nothing older is left, then logs and audits the count.
  */
 @ApplicationScoped
-public class RetentionJob {
+public class RetentionJob implements BackgroundLoop {
 
     private static final Logger LOG = Logger.getLogger(RetentionJob.class.getName());
     static final Duration EVERY = Duration.ofHours(1);
@@ -55,7 +48,7 @@ public class RetentionJob {
     @ConfigProperty(name = "SMS_SANDBOX_ONLY", defaultValue = "false")
     boolean sandboxOnly;
 
-    private ScheduledFuture<?> task;
+    private final LoopHeartbeat heartbeat = new LoopHeartbeat();
 
     /** What one run erased. */
     public record Run(Instant cutoff, long outgoing, long inbound) {
@@ -64,32 +57,36 @@ public class RetentionJob {
         }
     }
 
-    void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        if (sandboxOnly || checkSeconds <= 0) {
-            return;
-        }
-        try {
-            // Looked up, not injected: see DeliveryReportPoller (Payara fails @Resource on a WEB-INF/lib bean created at start).
-            ManagedScheduledExecutorService executor = InitialContext.doLookup("java:comp/DefaultManagedScheduledExecutorService");
-            task = executor.scheduleWithFixedDelay(this::tick, checkSeconds, checkSeconds, TimeUnit.SECONDS);
-        } catch (NamingException e) {
-            throw new IllegalStateException("No default managed scheduled executor: message retention cannot run", e);
-        }
+    @Override
+    public String name() {
+        return "retention";
     }
 
-    @PreDestroy
-    void stop() {
-        if (task != null) {
-            task.cancel(false);
-        }
+    @Override
+    public boolean enabled() {
+        return !sandboxOnly && checkSeconds > 0;
     }
 
-    private void tick() {
-        try {
-            runIfDue();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Message retention failed; the next run continues where it stopped", e);
-        }
+    @Override
+    public Duration interval() {
+        return Duration.ofSeconds(Math.max(1, checkSeconds));
+    }
+
+    /** A first run over a large backlog erases in many batches: give it half an hour before calling it stuck. */
+    @Override
+    public Duration maxTick() {
+        return Duration.ofMinutes(30);
+    }
+
+    @Override
+    public LoopHeartbeat heartbeat() {
+        return heartbeat;
+    }
+
+    /** A failed run is continued by the next: what is older than the cutoff is still there. */
+    @Override
+    public void tick() {
+        runIfDue();
     }
 
     /** Runs when a retention period is set and this instance claims the hour; empty otherwise. */

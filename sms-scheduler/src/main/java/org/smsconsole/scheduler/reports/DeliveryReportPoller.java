@@ -1,10 +1,6 @@
 package org.smsconsole.scheduler.reports;
 
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.smsconsole.config.SinchSettings;
@@ -12,6 +8,8 @@ import org.smsconsole.inbound.Inbounds;
 import org.smsconsole.message.DeliveryReceipt;
 import org.smsconsole.message.DeliveryReceipts;
 import org.smsconsole.scheduler.SinchConnection;
+import org.smsconsole.scheduler.loops.BackgroundLoop;
+import org.smsconsole.scheduler.loops.LoopHeartbeat;
 import org.smsconsole.scheduler.reports.PollCheckpoints.Feed;
 import org.smsconsole.sinch.Page;
 import org.smsconsole.sinch.Paging;
@@ -20,8 +18,6 @@ import org.smsconsole.sinch.inbound.InboundQuery;
 import org.smsconsole.sinch.report.DeliveryReportQuery;
 import org.smsconsole.sinch.report.DeliveryStatus;
 
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,11 +26,8 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -54,7 +47,7 @@ import java.util.logging.Logger;
  * final ones never change, and they are what decides a message.
  */
 @ApplicationScoped
-public class DeliveryReportPoller {
+public class DeliveryReportPoller implements BackgroundLoop {
 
     private static final Logger LOG = Logger.getLogger(DeliveryReportPoller.class.getName());
     static final Duration OVERLAP = Duration.ofMinutes(2);
@@ -90,50 +83,43 @@ public class DeliveryReportPoller {
     @ConfigProperty(name = "SMS_SANDBOX_ONLY", defaultValue = "false")
     boolean sandboxOnly;
 
-    private ScheduledFuture<?> task;
+    private final LoopHeartbeat heartbeat = new LoopHeartbeat();
 
     /** What one poll stored. */
     public record PollResult(DeliveryReceipt reports, int inboundsStored) {
         static final PollResult NOTHING = new PollResult(DeliveryReceipt.NONE, 0);
     }
 
-    void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        if (sandboxOnly || intervalSeconds <= 0) {
-            return; // the sandbox alone has no messages; 0 turns polling off
-        }
-        task = executor().scheduleWithFixedDelay(this::tick, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
+    @Override
+    public String name() {
+        return "report-poll";
     }
 
-    /**
-     * Looked up, not injected: with an {@code @Resource} field here (a bean in WEB-INF/lib created while the
-     * application starts) Payara failed the deployment ("Lookup failed for java:comp/env/...").
-     */
-    private static ManagedScheduledExecutorService executor() {
-        try {
-            return InitialContext.doLookup("java:comp/DefaultManagedScheduledExecutorService");
-        } catch (NamingException e) {
-            throw new IllegalStateException("No default managed scheduled executor", e);
-        }
+    /** The sandbox alone has no messages; 0 s turns polling off. */
+    @Override
+    public boolean enabled() {
+        return !sandboxOnly && intervalSeconds > 0;
     }
 
-    @PreDestroy
-    void stop() {
-        if (task != null) {
-            task.cancel(false);
-        }
+    @Override
+    public Duration interval() {
+        return Duration.ofSeconds(Math.max(1, intervalSeconds));
     }
 
-    private void tick() {
-        try {
-            // Decided per tick: the settings may change, and in sandbox mode the callback URL appears once the port is known.
-            if (settings.callbackUrl().isPresent() || polledRecently()) {
-                return;
-            }
-            PollResult result = pollNow();
-            LOG.fine(() -> "Polled Sinch: " + result);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Polling Sinch for delivery reports and inbound messages failed; the next poll reads the window again", e);
+    @Override
+    public LoopHeartbeat heartbeat() {
+        return heartbeat;
+    }
+
+    /** A failure leaves the checkpoints where they were, so the next poll reads the window again. */
+    @Override
+    public void tick() {
+        // Decided per tick: the settings may change, and in sandbox mode the callback URL appears once the port is known.
+        if (settings.callbackUrl().isPresent() || polledRecently()) {
+            return;
         }
+        PollResult result = pollNow();
+        LOG.fine(() -> "Polled Sinch: " + result);
     }
 
     /** One poll now, whether or not callbacks are configured; nothing when no Sinch client is ready yet. */

@@ -1,17 +1,13 @@
 package org.smsconsole.scheduler.webhooks;
 
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.smsconsole.scheduler.loops.BackgroundLoop;
+import org.smsconsole.scheduler.loops.LoopHeartbeat;
 import org.smsconsole.webhook.EventSignature;
 import org.smsconsole.webhook.WebhookSubscriptions;
 
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +26,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,12 +40,12 @@ import java.util.logging.Logger;
  * FAILED. One subscription has at most {@code SMS_WEBHOOK_PER_ENDPOINT} requests in flight here, so a dead or slow
  * endpoint holds a few threads for its time limit while the others' events keep going.
  *
- * <p>A timer of our own, as the release loop's (not an EJB timer); claims are what keeps instances apart.
+ * <p>A {@link BackgroundLoop}, as the release loop (not an EJB timer); claims are what keeps instances apart.
  * Delivery is at least once: a receiver that answered after our time limit, or an instance that died after
  * the request, means the event comes again, with the same id.
  */
 @ApplicationScoped
-public class WebhookDispatcher {
+public class WebhookDispatcher implements BackgroundLoop {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class.getName());
     private static final String USER_AGENT = "sms-console-webhooks/1";
@@ -63,51 +59,48 @@ public class WebhookDispatcher {
     @Inject
     Clock clock;
 
-    private ManagedScheduledExecutorService timer;
     private ExecutorService senders;
     private HttpClient http;
-    private ScheduledFuture<?> ticking;
+    private final LoopHeartbeat heartbeat = new LoopHeartbeat();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Map<Long, AtomicInteger> perSubscription = new ConcurrentHashMap<>();
 
-    void start(@Observes @Initialized(ApplicationScoped.class) Object init) {
-        if (!settings.enabled()) {
-            LOG.info("Webhook dispatcher off (SMS_WEBHOOK_DISPATCH=false or sandbox-only instance)");
-            return;
-        }
-        try {
-            // Looked up, as the release loop does: Payara ignores @Resource on a bean of a library jar created at deployment.
-            timer = InitialContext.doLookup("java:comp/DefaultManagedScheduledExecutorService");
-            ManagedThreadFactory threads = InitialContext.doLookup("java:comp/DefaultManagedThreadFactory");
-            senders = Executors.newFixedThreadPool(settings.concurrency(), threads);
-        } catch (NamingException e) {
-            throw new IllegalStateException("No managed executors: outgoing webhooks cannot be sent", e);
-        }
-        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        long ms = settings.interval().toMillis();
-        ticking = timer.scheduleWithFixedDelay(this::tickSafely, ms, ms, TimeUnit.MILLISECONDS);
+    @Override
+    public String name() {
+        return "webhooks";
     }
 
-    @PreDestroy
-    void stop() {
-        if (ticking != null) {
-            ticking.cancel(false);
-        }
+    @Override
+    public boolean enabled() {
+        return settings.enabled();
+    }
+
+    @Override
+    public Duration interval() {
+        return settings.interval();
+    }
+
+    @Override
+    public LoopHeartbeat heartbeat() {
+        return heartbeat;
+    }
+
+    @Override
+    public void open(ManagedThreadFactory threads) {
+        senders = Executors.newFixedThreadPool(settings.concurrency(), threads);
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    @Override
+    public void close() {
         if (senders != null) {
             senders.shutdownNow();
         }
     }
 
-    private void tickSafely() {
-        try {
-            tick();
-        } catch (Throwable t) {
-            LOG.log(Level.WARNING, "Webhook dispatch tick failed", t); // never let one bad tick end the schedule
-        }
-    }
-
-    void tick() {
+    @Override
+    public void tick() {
         int room = settings.concurrency() - inFlight.get();
         if (room <= 0) {
             return;

@@ -16,6 +16,7 @@ import org.smsconsole.web.api.sending.MessagesResource;
 import org.smsconsole.web.api.sending.SendingStatusResource;
 import org.smsconsole.web.api.webhooks.SinchWebhookResource;
 import org.smsconsole.web.api.webhooks.WebhookSubscriptionsResource;
+import org.smsconsole.web.health.HealthResource;
 
 import java.util.Set;
 

@@ -1,11 +1,15 @@
 package org.smsconsole.web.startup;
 
+import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.smsconsole.scheduler.loops.BackgroundLoops;
 import org.smsconsole.user.InitialAdmin;
 
 import java.util.Optional;
@@ -13,8 +17,12 @@ import java.util.logging.Logger;
 
 /**
  * Defines the console's datasource from MicroProfile Config (see DatabaseConfigSource, which
- * derives the driver from SMS_DB_URL), creates the first administrator, starts the import job
- * watch, and says where the console can be reached.
+ * derives the driver from SMS_DB_URL), creates the first administrator, starts the background loops
+ * and says where the console can be reached: only once all of that worked, so "ready" is never printed by a
+ * console whose start-up failed.
+ *
+ * <p>The loops get their executor and thread factory from here, a web component, because that is where the
+ * container's resources can always be injected (see {@link BackgroundLoops}).
  */
 @DataSourceDefinition(
         name = "java:app/jdbc/sms",
@@ -41,7 +49,13 @@ public class ConsoleStartup implements ServletContextListener {
     InitialAdmin initialAdmin;
 
     @Inject
-    ImportJobWatch importJobWatch;
+    BackgroundLoops loops;
+
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService timer;
+
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ManagedThreadFactory threads;
 
     @Inject
     @ConfigProperty(name = "SMS_PUBLIC_URL")
@@ -63,7 +77,7 @@ public class ConsoleStartup implements ServletContextListener {
             return;
         }
         initialAdmin.ensure();
-        importJobWatch.start();
+        loops.start(timer, threads);
         String url = publicUrl.orElse("http://localhost:" + port + event.getServletContext().getContextPath() + "/");
         LOG.info(() -> "SMS console ready: " + url);
     }

@@ -64,8 +64,7 @@ class AudiencePersistenceIT {
 
     @Deployment
     static WebArchive deployment() {
-        // Awaitility (and its Hamcrest) travel with this suite: it waits for background imports in the container.
-        return Deployments.console().addPackages(true, "org.awaitility", "org.hamcrest");
+        return Deployments.console();
     }
 
     @Inject

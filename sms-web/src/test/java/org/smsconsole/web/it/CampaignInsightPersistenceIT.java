@@ -68,7 +68,7 @@ class CampaignInsightPersistenceIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.console().addPackages(true, "org.awaitility", "org.hamcrest");
+        return Deployments.console();
     }
 
     @Inject

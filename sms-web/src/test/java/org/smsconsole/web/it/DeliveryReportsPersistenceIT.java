@@ -75,8 +75,7 @@ class DeliveryReportsPersistenceIT {
 
     @Deployment
     static WebArchive deployment() {
-        // Awaitility (and its Hamcrest) travel with this suite: it waits for the sandbox's simulated network.
-        return Deployments.console().addPackages(true, "org.awaitility", "org.hamcrest");
+        return Deployments.console();
     }
 
     @ArquillianResource

@@ -28,7 +28,9 @@ final class Deployments {
         String webXml = new String(readAll(archive.get("WEB-INF/web.xml").getAsset().openStream()), StandardCharsets.UTF_8)
                 .replace("</web-app>", "<security-constraint><web-resource-collection><web-resource-name>arquillian</web-resource-name>"
                         + "<url-pattern>/ArquillianServletRunnerEE9</url-pattern></web-resource-collection></security-constraint></web-app>");
-        return archive.setWebXML(new StringAsset(webXml)).addPackage(Deployments.class.getPackage());
+        // Awaitility (and its Hamcrest) travel with every suite: tests in the container poll with a deadline.
+        return archive.setWebXML(new StringAsset(webXml)).addPackage(Deployments.class.getPackage())
+                .addPackages(true, "org.awaitility", "org.hamcrest");
     }
 
     private static byte[] readAll(InputStream in) {

@@ -84,7 +84,7 @@ class ReceivingPersistenceIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.console().addPackages(true, "org.awaitility", "org.hamcrest");
+        return Deployments.console();
     }
 
     @ArquillianResource

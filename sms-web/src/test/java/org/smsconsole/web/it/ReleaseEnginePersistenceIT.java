@@ -69,7 +69,7 @@ class ReleaseEnginePersistenceIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.console().addPackages(true, "org.awaitility", "org.hamcrest");
+        return Deployments.console();
     }
 
     @ArquillianResource

@@ -22,6 +22,7 @@ import org.smsconsole.contact.Contacts;
 import org.smsconsole.group.GroupView;
 import org.smsconsole.group.Groups;
 import org.smsconsole.scheduler.SinchConnection;
+import org.smsconsole.scheduler.loops.BackgroundLoops;
 import org.smsconsole.sinch.SinchClient;
 import org.smsconsole.sinch.batch.Batch;
 import org.smsconsole.sinch.batch.TextRequest;
@@ -49,6 +50,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -94,6 +96,9 @@ class SendingApiIT {
 
     @Inject
     SinchConnection sinch;
+
+    @Inject
+    BackgroundLoops loops;
 
     @Resource(lookup = "java:app/jdbc/sms")
     DataSource dataSource;
@@ -669,6 +674,50 @@ class SendingApiIT {
             request.header("Content-Type", "application/json");
         }
         return new Answer(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    // ---- health ----
+
+    @Test
+    void healthIsDownWhileTheReleaseLoopIsStoppedAndUpAgainOnceItRuns() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(() -> call("GET", "/api/health", null, null).status() == 200);
+        Answer up = call("GET", "/api/health", null, null);
+        assertEquals("UP", up.json().getString("status"), up.body());
+        JsonObject release = check(up.json(), "loop:release");
+        assertEquals("UP", release.getString("status"), up.body());
+        assertTrue(release.getJsonObject("data").containsKey("last_success_at"), "each loop says when it last worked: " + release);
+        for (String loop : List.of("loop:webhooks", "loop:import-watch", "loop:report-poll", "loop:retention")) {
+            assertEquals("UP", check(up.json(), loop).getString("status"), loop + " in " + up.body());
+        }
+
+        loops.stop("release");
+        try {
+            Answer down = call("GET", "/api/health", null, null);
+            assertEquals(503, down.status(), down.body());
+            assertEquals("DOWN", down.json().getString("status"));
+            assertEquals("not running", check(down.json(), "loop:release").getJsonObject("data").getString("reason"), down.body());
+            assertEquals("UP", check(down.json(), "database").getString("status"), "the database still answers");
+
+            // MicroProfile Health, as Payara serves it: not live (a restart would mend it), not ready.
+            for (String endpoint : List.of("/health/live", "/health/ready")) {
+                HttpResponse<String> mp = HTTP.send(HttpRequest.newBuilder(URI.create(base + endpoint)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(503, mp.statusCode(), endpoint + ": " + mp.body());
+                assertTrue(mp.body().contains("not running"), endpoint + ": " + mp.body());
+            }
+        } finally {
+            loops.resume("release");
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> call("GET", "/api/health", null, null).status() == 200);
+        HttpResponse<String> live = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/health/live")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, live.statusCode(), live.body());
+    }
+
+    private static JsonObject check(JsonObject health, String name) {
+        return health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("name").equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no check " + name + " in " + health));
     }
 
     // ---- plumbing ----

@@ -73,7 +73,7 @@ class WebhooksPersistenceIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.console().addPackages(true, "org.awaitility", "org.hamcrest");
+        return Deployments.console();
     }
 
     @Inject
