@@ -69,6 +69,9 @@ public class IdempotentRequests {
     @Inject
     Clock clock;
 
+    @Inject
+    ExpiredIdempotencyKeys expired;
+
     /** What a creating request answers: its status, Location (or null) and entity, which is written as JSON here. */
     public record Answer(int status, URI location, Object entity) {
     }
@@ -83,6 +86,9 @@ public class IdempotentRequests {
             return response(request.get());
         }
         checkKey(key);
+        if (expired.due()) {
+            expired.forget(); // its own short transaction: this one's is suspended meanwhile
+        }
         String hash = sha256(fingerprint);
         long deadline = System.nanoTime() + WAIT_FOR_FIRST.toNanos();
         while (true) {
@@ -120,7 +126,6 @@ public class IdempotentRequests {
         Instant expires = now.plus(KEPT);
         if (update("insert into idempotency_key (caller, idem_key, request_hash, created_at, expires_at) values (?, ?, ?, ?, ?)"
                 + " on conflict do nothing", caller, key, hash, now, expires) == 1) {
-            update("delete from idempotency_key where expires_at <= ?", now); // forgotten answers take no room
             return true;
         }
         return update("update idempotency_key set request_hash = ?, status = null, location = null, response_body = null,"
