@@ -8,6 +8,7 @@ import org.smsconsole.sinch.SinchClient;
 import org.smsconsole.sinch.SinchConfig;
 import org.smsconsole.sinch.SinchJson;
 import org.smsconsole.sinch.batch.BatchQuery;
+import org.smsconsole.sinch.batch.BatchValidator;
 import org.smsconsole.sinch.batch.TextRequest;
 
 import java.util.Objects;
@@ -46,13 +47,16 @@ public class SinchConnection {
     }
 
     /**
-     * A new client's first request loads the HTTP client and JSON-B and opens a connection: half a second was seen
-     * here, enough for a paced batch to reach Sinch together with the next second's. So a read and a request's JSON
-     * go first, before any send has a slot (a failure here is nothing: the probe and the sends report their own).
+     * A new client's first send loads the number rules (libphonenumber's metadata), JSON-B and the HTTP client and
+     * opens a connection: half a second was seen here, enough for a paced batch to reach Sinch together with the
+     * next second's. So a request is checked and written and a read goes first, before any send has a slot (a
+     * failure here is nothing: the probe and the sends report their own).
      */
     private static void warmUp(SinchClient client) {
         try {
-            SinchJson.write(TextRequest.builder().to("15550100000").body("warm-up").build());
+            TextRequest sample = TextRequest.builder().to("+447700900123", "15550100000").body("warm-up").build();
+            BatchValidator.validate(sample, java.time.Instant.now());
+            SinchJson.write(sample);
             client.batches().list(BatchQuery.all(), 0, 1);
         } catch (RuntimeException e) {
             LOG.fine("Warming the Sinch client up: " + e);
