@@ -188,6 +188,7 @@ class ReleaseFaultsIT {
         // While it waited for its timeout, the others kept going: more than a plan-second's worth arrived meanwhile.
         long meanwhile = sinch.arrivals().stream().filter(a -> a.atMs() > hung && a.atMs() < hung + READ_TIMEOUT_MS)
                 .filter(a -> a.fate() instanceof StrictSinch.Answer).mapToLong(StrictSinch.Arrival::messages).sum();
+        System.out.println("ReleaseFaultsIT: " + meanwhile + " messages arrived while one request hung for " + READ_TIMEOUT_MS + " ms");
         assertTrue(meanwhile >= PLAN_RATE, "sent while one request hung for " + READ_TIMEOUT_MS + " ms: " + meanwhile);
         assertNoSecondAboveThePlanRate(from);
     }
@@ -250,6 +251,8 @@ class ReleaseFaultsIT {
         assertEquals(phones.size(), counts.getInt("sent"), "every message accounted for as sent: " + counts);
         long faulted = sinch.arrivals().stream().skip(from).filter(a -> !(a.fate() instanceof StrictSinch.Answer)).count();
         assertTrue(faulted >= 10, "a share of the sends met the fault: " + faulted);
+        System.out.println("ReleaseFaultsIT: " + faulted + " of " + (sinch.postsSoFar() - from) + " requests met the fault; "
+                + phones.size() + " recipients each once, " + counts.getInt("sent") + " sent");
         sinch.fates(n -> new StrictSinch.Answer());
         assertNoSecondAboveThePlanRate(from);
     }
@@ -257,6 +260,8 @@ class ReleaseFaultsIT {
     private void assertNoSecondAboveThePlanRate(int fromPost) {
         List<StrictSinch.Arrival> arrivals = sinch.arrivals().subList(fromPost, sinch.arrivals().size());
         long most = StrictSinch.mostInAnyWindow(arrivals, 1000);
+        System.out.println("ReleaseFaultsIT: " + arrivals.stream().mapToLong(StrictSinch.Arrival::messages).sum() + " messages in "
+                + arrivals.size() + " requests; the most in any rolling second: " + most + " (plan rate " + PLAN_RATE + ")");
         assertTrue(most <= PLAN_RATE, "at most " + PLAN_RATE + " messages arrived in any rolling second: " + most);
     }
 
