@@ -56,8 +56,12 @@ public class StaffUsers {
             throw new InvalidInputException("replacement", "The new password must differ from the current one");
         }
         requireStrong("replacement", replacement);
+        boolean wasOneTime = user.isMustChangePassword();
         user.changePassword(PasswordHasher.hash(replacement), clock.instant());
         audit.record("PASSWORD_CHANGED", "user " + username, null);
+        if (wasOneTime && InitialAdmin.USERNAME.equals(user.getUsername())) {
+            InitialAdmin.forgetGeneratedPassword();
+        }
     }
 
     /** Everyone, by user name; staff lists are short. */

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +16,7 @@ import org.smsconsole.sinch.batch.Batch;
 import org.smsconsole.sinch.batch.BatchQuery;
 import org.smsconsole.sinch.batch.BinaryBatch;
 import org.smsconsole.sinch.batch.BinaryRequest;
+import org.smsconsole.sinch.batch.DryRunRecipient;
 import org.smsconsole.sinch.batch.DryRunResult;
 import org.smsconsole.sinch.batch.MediaBatch;
 import org.smsconsole.sinch.batch.MediaBody;
@@ -31,7 +31,8 @@ import org.smsconsole.sinch.batch.TextUpdate;
 class BatchesClientTest {
     static final Instant NOW = Instant.parse("2026-01-10T10:00:00Z");
     static final String BASE = "/xms/v1/plan-1";
-    static final String ID = "01FC66621XXXXX119Z8PMV1QPQ";
+    /** The batch of batches/text-batch.json. */
+    static final String ID = "01KAB3RHYX8BBNND8FP5CVJ721";
 
     FakeSinch sinch;
     SinchClient client;
@@ -49,12 +50,9 @@ class BatchesClientTest {
         sinch.close();
     }
 
-    static String fixture(String name) {
-        try {
-            return Files.readString(FixtureRoundTripTest.fixtures().resolve(name));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    /** One of the project's Sinch test vectors ({@link SinchVectors}). */
+    static String vector(String name) {
+        return SinchVectors.project().read(name);
     }
 
     static void assertJson(String expected, String actual) {
@@ -63,7 +61,7 @@ class BatchesClientTest {
 
     @Test
     void sendTextPostsTheBatchWithBearerTokenAndUserAgent() {
-        sinch.answer(201, fixture("sdk-java/batches.response.TextResponseDto.json"));
+        sinch.answer(201, vector("batches/text-batch.json"));
 
         Batch batch = client.batches().send(TextRequest.builder()
                 .to("+46 70-123 45 67", "0044 (20) 7946 0958").from("Console")
@@ -84,14 +82,14 @@ class BatchesClientTest {
                  "client_reference":"rel-42","callback_url":"https://console.example/webhooks/sinch"}""", r.body());
         TextBatch text = assertInstanceOf(TextBatch.class, batch);
         assertEquals(ID, text.id());
-        assertEquals(Instant.parse("2019-08-24T14:15:22Z"), text.createdAt());
-        assertEquals("name value for 15551231234", text.parameters().get("name").get("15551231234"));
+        assertEquals(Instant.parse("2025-11-18T09:12:04.317Z"), text.createdAt());
+        assertEquals("\u0141ucja", text.parameters().get("name").get("447700900456"));
     }
 
     @Test
     void sendBinaryAndMedia() {
-        sinch.answer(201, fixture("sdk-java/batches.response.BinaryResponseDto.json"));
-        sinch.answer(201, fixture("sdk-java/batches.response.MediaResponseDto.json"));
+        sinch.answer(201, vector("batches/binary-batch.json"));
+        sinch.answer(201, vector("batches/media-batch.json"));
 
         Batch binary = client.batches().send(BinaryRequest.builder().to("15551231234")
                 .body("SGVsbG8=").udh("050003010201").build());
@@ -106,12 +104,12 @@ class BatchesClientTest {
                 {"type":"mt_media","to":["15551231234"],"strict_validation":true,
                  "body":{"url":"https://cdn.example/a.png","message":"Look","subject":"Hi"}}""",
                 sinch.only("POST", BASE + "/batches").body());
-        assertEquals("subject field", assertInstanceOf(MediaBatch.class, media).body().subject());
+        assertEquals("November offer", assertInstanceOf(MediaBatch.class, media).body().subject());
     }
 
     @Test
     void dryRunAsksPerRecipientDetail() {
-        sinch.answer(200, fixture("sdk-java/batches.response.DryRunResponseDto.json"));
+        sinch.answer(200, vector("batches/dry-run.json"));
 
         DryRunResult result = client.batches().dryRun(TextRequest.builder().to("15551231234").body("Hi").build(), true, 5);
 
@@ -119,13 +117,14 @@ class BatchesClientTest {
         assertEquals("per_recipient=true&number_of_recipients=5", r.query());
         assertJson("""
                 {"type":"mt_text","to":["15551231234"],"body":"Hi"}""", r.body());
-        assertEquals(456, result.numberOfMessages());
-        assertEquals(1, result.perRecipient().get(0).numberOfParts());
+        assertEquals(4, result.numberOfMessages());
+        assertEquals(List.of(1, 2, 1), result.perRecipient().stream().map(DryRunRecipient::numberOfParts).toList());
+        assertEquals("unicode", result.perRecipient().get(1).encoding());
     }
 
     @Test
     void listPassesFiltersAndEncodesValuesSafely() {
-        sinch.answer(200, fixture("sdk-java/batches.response.ListBatchesResponseDtoPage0.json"));
+        sinch.answer(200, vector("batches/list-page-0.json"));
 
         Page<Batch> page = client.batches().list(BatchQuery.byClientReference("a+b&c {x}", NOW.minus(Duration.ofDays(2)))
                 .withFrom("+1 555 123"), 0, 2);
@@ -136,24 +135,24 @@ class BatchesClientTest {
         assertTrue(r.rawQuery().endsWith("&client_reference=a%2Bb%26c%20%7Bx%7D"), r.rawQuery());
         assertEquals(3, page.count());
         assertEquals(2, page.pageSize());
-        assertEquals(List.of("mt_binary", "mt_text"), page.items().stream().map(Batch::getType).toList());
+        assertEquals(List.of("mt_text", "mt_binary"), page.items().stream().map(Batch::getType).toList());
     }
 
     @Test
     void streamWalksAllPagesAndStopsAtTheShortOne() {
-        sinch.answer(200, fixture("sdk-java/batches.response.ListBatchesResponseDtoPage0.json"));
-        sinch.answer(200, fixture("sdk-java/batches.response.ListBatchesResponseDtoPage1.json"));
+        sinch.answer(200, vector("batches/list-page-0.json"));
+        sinch.answer(200, vector("batches/list-page-1.json"));
 
         List<String> ids = client.batches().stream(BatchQuery.all(), 2).map(Batch::id).toList();
 
-        assertEquals(List.of("01HEAWCHESCXG8SDG5R10VF8E1", "01HEAC0AG69SVYYQ675VPYT28Q", "01HEABZ9S80D4ENE3X6CPMATZR"), ids);
+        assertEquals(List.of(ID, "01KAB3CVQE682E66VBGQJPE985", "01KA9B0DAGXGTNSEBKBF7HK5WB"), ids);
         assertEquals(List.of("page=0&page_size=2", "page=1&page_size=2"),
                 sinch.received().stream().map(FakeSinch.Received::query).toList());
     }
 
     @Test
     void getUpdateReplaceCancel() {
-        String text = fixture("sdk-java/batches.response.TextResponseDto.json");
+        String text = vector("batches/text-batch.json");
         sinch.answer(200, text).answer(200, text).answer(200, text)
                 .answer(200, text.replace("\"canceled\": false", "\"canceled\": true"));
 
@@ -176,7 +175,7 @@ class BatchesClientTest {
 
     @Test
     void mediaUpdateCarriesStrictValidation() {
-        sinch.answer(200, fixture("sdk-java/batches.response.MediaResponseDto.json"));
+        sinch.answer(200, vector("batches/media-batch.json"));
         client.batches().update(ID, MediaUpdate.builder().body(MediaBody.of("https://cdn.example/b.png"))
                 .strictValidation(false).build());
         assertJson("""
@@ -196,7 +195,7 @@ class BatchesClientTest {
 
     @Test
     void idsArePathSegmentsNeverPathSyntax() {
-        sinch.answer(200, fixture("sdk-java/batches.response.TextResponseDto.json"));
+        sinch.answer(200, vector("batches/text-batch.json"));
         client.batches().get("../groups");
         assertEquals(BASE + "/batches/..%2Fgroups", sinch.received().get(0).path());
     }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.smsconsole.sinch.BatchesClientTest.ID;
-import static org.smsconsole.sinch.BatchesClientTest.fixture;
+import static org.smsconsole.sinch.BatchesClientTest.vector;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -45,12 +45,12 @@ class FailuresAndAuthTest {
 
     @Test
     void clientErrorCarriesSinchCodeAndIsNotRetryable() {
-        sinch.answer(400, fixture("sdk-java/error-response.json"));
+        sinch.answer(400, vector("error.json"));
         try (SinchClient client = planClient()) {
             SinchException e = assertThrows(SinchException.class, () -> client.batches().send(hello()));
             assertEquals(400, e.status());
             assertEquals("syntax_invalid_parameter_format", e.code());
-            assertEquals("'foo' is not a valid identifier", e.text());
+            assertEquals("Invalid MSISDN '4670' in field 'to'", e.text());
             assertFalse(e.retryable());
             assertFalse(e.mayHaveBeenApplied());
         }
@@ -140,7 +140,7 @@ class FailuresAndAuthTest {
         MutableClock clock = new MutableClock(Instant.parse("2026-01-10T10:00:00Z"));
         SinchConfig config = SinchConfig.builder().baseUrl(sinch.root()).oauth("project-1", "key-1", "secret-1")
                 .authUrl(sinch.root() + "/oauth2/token").clock(clock).build();
-        String batch = fixture("sdk-java/batches.response.TextResponseDto.json");
+        String batch = vector("batches/text-batch.json");
         sinch.answer(200, "{\"access_token\":\"tok-1\",\"expires_in\":3600,\"scope\":\"\",\"token_type\":\"bearer\"}")
                 .answer(200, batch).answer(200, batch);
         try (SinchClient client = SinchClient.create(config)) {

@@ -6,7 +6,7 @@ import static org.smsconsole.sinch.BatchesClientTest.BASE;
 import static org.smsconsole.sinch.BatchesClientTest.ID;
 import static org.smsconsole.sinch.BatchesClientTest.NOW;
 import static org.smsconsole.sinch.BatchesClientTest.assertJson;
-import static org.smsconsole.sinch.BatchesClientTest.fixture;
+import static org.smsconsole.sinch.BatchesClientTest.vector;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -22,6 +22,7 @@ import org.smsconsole.sinch.inbound.BinaryInbound;
 import org.smsconsole.sinch.inbound.Inbound;
 import org.smsconsole.sinch.inbound.InboundQuery;
 import org.smsconsole.sinch.inbound.MediaInbound;
+import org.smsconsole.sinch.inbound.TextInbound;
 import org.smsconsole.sinch.report.BatchDeliveryReport;
 import org.smsconsole.sinch.report.DeliveryReportQuery;
 import org.smsconsole.sinch.report.DeliveryReports;
@@ -29,7 +30,8 @@ import org.smsconsole.sinch.report.RecipientDeliveryReport;
 
 /** Delivery reports, groups and inbounds against a real local HTTP server. */
 class ReportsGroupsInboundsClientTest {
-    static final String GROUP = "01FC66621XXXXX119Z8PMV1QPU";
+    /** The group of groups/group.json. */
+    static final String GROUP = "01K9PDA23657G6H23HJJKRFVJM";
 
     FakeSinch sinch;
     SinchClient client;
@@ -48,7 +50,7 @@ class ReportsGroupsInboundsClientTest {
 
     @Test
     void batchReportWithKindStatusAndCodeFilters() {
-        sinch.answer(200, fixture("sdk-java/deliveryreports.BatchDeliveryReportSMSDto.json"));
+        sinch.answer(200, vector("delivery-reports/batch-sms-full.json"));
 
         BatchDeliveryReport report = client.deliveryReports().forBatch(ID, DeliveryReports.Kind.FULL,
                 List.of("Delivered", "Failed"), List.of(0, 402));
@@ -56,34 +58,36 @@ class ReportsGroupsInboundsClientTest {
         FakeSinch.Received r = sinch.only("GET", BASE + "/batches/" + ID + "/delivery_report");
         assertEquals("type=full&status=Delivered,Failed&code=0,402", r.query());
         assertEquals("Bearer api-token-1", r.header("Authorization"));
-        assertEquals(List.of("44231235674"), report.statuses().get(0).recipients());
+        assertEquals(List.of("447700900123", "447700900456"), report.statuses().get(0).recipients());
+        assertEquals(List.of("447700900321"), report.statuses().get(1).recipients());
 
-        sinch.answer(200, fixture("sdk-java/deliveryreports.BatchDeliveryReportMMSDto.json"));
+        sinch.answer(200, vector("delivery-reports/batch-mms-summary.json"));
         assertEquals(BatchDeliveryReport.MMS, client.deliveryReports().forBatch(ID, DeliveryReports.Kind.SUMMARY).type());
         assertEquals("type=summary", sinch.only("GET", BASE + "/batches/" + ID + "/delivery_report").query());
     }
 
     @Test
     void recipientReportNormalisesTheNumberInThePath() {
-        sinch.answer(200, fixture("sdk-java/deliveryreports.RecipientDeliveryReportSMSDto.json"));
-        RecipientDeliveryReport report = client.deliveryReports().forRecipient(ID, "+44 (23) 1235-674");
-        sinch.only("GET", BASE + "/batches/" + ID + "/delivery_report/44231235674");
-        assertEquals(401, report.code());
-        assertEquals("Dispatched", report.status());
-        assertEquals(java.time.Instant.parse("2022-08-30T08:16:08.930Z"), report.at());
+        sinch.answer(200, vector("delivery-reports/recipient-sms.json"));
+        RecipientDeliveryReport report = client.deliveryReports().forRecipient(ID, "+44 (7700) 900-123");
+        sinch.only("GET", BASE + "/batches/" + ID + "/delivery_report/447700900123");
+        assertEquals(0, report.code());
+        assertEquals("Delivered", report.status());
+        assertEquals(java.time.Instant.parse("2025-11-18T10:00:04.861Z"), report.at());
     }
 
     @Test
     void deliveryReportListAndStream() {
-        sinch.answer(200, fixture("sdk-java/deliveryreports.response.ListDeliveryReportResponseDtoPage0.json"));
-        sinch.answer(200, fixture("sdk-java/deliveryreports.response.ListDeliveryReportResponseDtoPage1.json"));
+        sinch.answer(200, vector("delivery-reports/list-page-0.json"));
+        sinch.answer(200, vector("delivery-reports/list-page-1.json"));
 
         DeliveryReportQuery query = DeliveryReportQuery.all().between(NOW, NOW.plus(Duration.ofHours(1)))
                 .withStatuses("Dispatched").withCodes(401).withClientReference("rel-1");
         List<RecipientDeliveryReport> all = client.deliveryReports().stream(query, 2).toList();
 
         assertEquals(3, all.size());
-        assertEquals(RecipientDeliveryReport.MMS, all.get(1).type());
+        assertEquals(List.of(RecipientDeliveryReport.SMS, RecipientDeliveryReport.SMS, RecipientDeliveryReport.MMS),
+                all.stream().map(RecipientDeliveryReport::type).toList());
         assertEquals(List.of(
                 "page=0&page_size=2&start_date=2026-01-10T10:00:00.000Z&end_date=2026-01-10T11:00:00.000Z&status=Dispatched&code=401&client_reference=rel-1",
                 "page=1&page_size=2&start_date=2026-01-10T10:00:00.000Z&end_date=2026-01-10T11:00:00.000Z&status=Dispatched&code=401&client_reference=rel-1"),
@@ -92,17 +96,17 @@ class ReportsGroupsInboundsClientTest {
 
     @Test
     void groupCreateListGetReplaceUpdateDeleteMembers() {
-        String group = fixture("sdk-java/groups.GroupDto.json");
+        String group = vector("groups/group.json");
         sinch.answer(201, group);
         AutoUpdate auto = new AutoUpdate("15551231234", AutoUpdate.Keywords.of("JOIN"), new AutoUpdate.Keywords("STOP", "NOW"));
         Group created = client.groups().create(new GroupRequest("VIP", List.of("15551231234"), List.of(GROUP), auto));
         assertJson("""
-                {"name":"VIP","members":["15551231234"],"child_groups":["01FC66621XXXXX119Z8PMV1QPU"],
+                {"name":"VIP","members":["15551231234"],"child_groups":["01K9PDA23657G6H23HJJKRFVJM"],
                  "auto_update":{"to":"15551231234","add":{"first_word":"JOIN"},"remove":{"first_word":"STOP","second_word":"NOW"}}}""",
                 sinch.only("POST", BASE + "/groups").body());
-        assertEquals("15551231234", created.autoUpdate().to());
+        assertEquals("12025550100", created.autoUpdate().to());
 
-        sinch.answer(200, fixture("sdk-java/groups.response.ListGroupsResponseDtoPage0.json"));
+        sinch.answer(200, vector("groups/list-page-0.json"));
         assertEquals(2, client.groups().list(0, 2).items().size());
         assertEquals("page=0&page_size=2", sinch.only("GET", BASE + "/groups").query());
 
@@ -133,24 +137,25 @@ class ReportsGroupsInboundsClientTest {
 
     @Test
     void groupStreamStopsWhenCountIsReachedWithoutAnExtraRequest() {
-        sinch.answer(200, fixture("sdk-java/groups.response.ListGroupsResponseDtoPage0.json"));
-        sinch.answer(200, fixture("sdk-java/groups.response.ListGroupsResponseDtoPage1.json"));
+        sinch.answer(200, vector("groups/list-page-0.json"));
+        sinch.answer(200, vector("groups/list-page-1.json"));
         assertEquals(3, client.groups().stream(2).count());
         assertEquals(2, sinch.received().size());
     }
 
     @Test
     void inboundsListWithFiltersAndGetTyped() {
-        sinch.answer(200, fixture("sdk-java/inbounds.response.internal.InboundsListResponseDtoPage0.json"));
+        sinch.answer(200, vector("inbounds/list-page-0.json"));
         List<Inbound> page = client.inbounds().list(InboundQuery.all().withTo("+1 120 345 3453", "11203453454")
                 .withClientReference("c"), 1, 50).items();
         assertEquals("page=1&page_size=50&to=11203453453,11203453454&client_reference=c", sinch.only("GET", BASE + "/inbounds").query());
-        assertInstanceOf(BinaryInbound.class, page.get(0));
+        assertInstanceOf(TextInbound.class, page.get(0));
+        assertInstanceOf(BinaryInbound.class, page.get(1));
 
-        sinch.answer(200, fixture("sdk-java/inbounds.InboundMediaDto.json"));
-        MediaInbound media = assertInstanceOf(MediaInbound.class, client.inbounds().get("01FC66621XXXXX119Z8PMV1QPA"));
-        sinch.only("GET", BASE + "/inbounds/01FC66621XXXXX119Z8PMV1QPA");
-        assertEquals("content/type", media.body().media().get(0).contentType());
+        sinch.answer(200, vector("inbounds/media.json"));
+        MediaInbound media = assertInstanceOf(MediaInbound.class, client.inbounds().get("01KA9C9SJH392N2K4G33CQZS8N"));
+        sinch.only("GET", BASE + "/inbounds/01KA9C9SJH392N2K4G33CQZS8N");
+        assertEquals("image/jpeg", media.body().media().get(0).contentType());
     }
 
     @Test

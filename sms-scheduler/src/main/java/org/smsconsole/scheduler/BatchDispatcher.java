@@ -14,7 +14,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Sends one claimed batch and records what Sinch said, exactly as DESIGN.md's careful way asks:
+ * Sends one claimed batch and records what Sinch said, the careful way (docs/architecture.md, "Why sending is careful"):
  * accepted -> SENT with the batch id; certainly not applied (429, refused) -> queued again after a
  * backoff; maybe applied (5xx, timeout) -> left SENDING for the reconciler; about the message (400)
  * -> split up or failed; about the account (401, 403) -> sending halts, rows queued untouched.

@@ -20,7 +20,7 @@ import org.smsconsole.sinch.report.BatchDeliveryReport;
 import org.smsconsole.sinch.report.RecipientDeliveryReport;
 
 class WebhookTest {
-    // The test vector from API.md (Sinch's SDK tests).
+    // Sinch's own signature test vector, from the tests of its SDK.
     static final String SECRET = "SMSWebhooksSecret";
     static final String NONCE = "01JHFFHWYY7HSS4FWTMDTQEK8V";
     static final long TIMESTAMP = 1736760161L;

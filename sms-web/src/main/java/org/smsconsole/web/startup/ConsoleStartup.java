@@ -13,6 +13,7 @@ import org.smsconsole.scheduler.loops.BackgroundLoops;
 import org.smsconsole.user.InitialAdmin;
 
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -76,8 +77,14 @@ public class ConsoleStartup implements ServletContextListener {
             LOG.info(() -> "Sinch sandbox only, at http://localhost:" + port + event.getServletContext().getContextPath() + "/sandbox");
             return;
         }
-        initialAdmin.ensure();
-        loops.start(timer, threads);
+        try {
+            initialAdmin.ensure();
+            loops.start(timer, threads);
+        } catch (RuntimeException e) {
+            // Payara goes on to print its own "ready in ... ms": say plainly that this application is not.
+            LOG.log(Level.SEVERE, "SMS console failed to start; it serves nothing until restarted", e);
+            throw e;
+        }
         String url = publicUrl.orElse("http://localhost:" + port + event.getServletContext().getContextPath() + "/");
         LOG.info(() -> "SMS console ready: " + url);
     }

@@ -10,6 +10,7 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.smsconsole.user.InitialAdmin;
 import org.smsconsole.user.LoginOutcome;
 import org.smsconsole.user.StaffLogins;
 import org.smsconsole.web.security.VerifiedLogin;
@@ -26,6 +27,9 @@ public class LoginScreen {
 
     @Inject
     SecurityContext securityContext;
+
+    @Inject
+    InitialAdmin initialAdmin;
 
     private String username;
     private String password;
@@ -48,6 +52,11 @@ public class LoginScreen {
             return null;
         }
         return who.mustChangePassword() ? "/account/password?faces-redirect=true" : "/dashboard?faces-redirect=true";
+    }
+
+    /** While the generated administrator password has not been replaced: where it is, for whoever installed this. */
+    public String getFirstSignInFile() {
+        return initialAdmin.pendingPasswordFile().map(Object::toString).orElse(null);
     }
 
     public String getUsername() {

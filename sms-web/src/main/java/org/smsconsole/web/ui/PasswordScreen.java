@@ -1,6 +1,7 @@
 package org.smsconsole.web.ui;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
@@ -32,6 +33,7 @@ public class PasswordScreen {
             Messages.fieldError("passwordForm", new InvalidInputException("confirmation", "The two new passwords differ"));
             return null;
         }
+        boolean forced = isMustChange();
         try {
             staffUsers.changeOwnPassword(caller(), current.toCharArray(), replacement.toCharArray());
         } catch (InvalidInputException e) {
@@ -39,6 +41,11 @@ public class PasswordScreen {
             return null;
         }
         Messages.info("Your password has been changed.");
+        if (forced) {
+            // A one-time password was the only thing between this person and the console: go there now.
+            FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+            return "/dashboard?faces-redirect=true";
+        }
         return null;
     }
 

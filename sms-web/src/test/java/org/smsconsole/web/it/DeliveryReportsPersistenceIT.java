@@ -2,6 +2,9 @@ package org.smsconsole.web.it;
 
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -19,21 +22,23 @@ import org.smsconsole.scheduler.SinchConnection;
 import org.smsconsole.scheduler.reports.DeliveryReportPoller;
 import org.smsconsole.scheduler.reports.PollCheckpoints;
 import org.smsconsole.sinch.SinchClient;
+import org.smsconsole.sinch.SinchJson;
+import org.smsconsole.sinch.SinchVectors;
 import org.smsconsole.sinch.batch.Batch;
 import org.smsconsole.sinch.batch.ReportMode;
 import org.smsconsole.sinch.batch.TextRequest;
+import org.smsconsole.sinch.report.BatchDeliveryReport;
+import org.smsconsole.sinch.report.DeliveryCodes;
+import org.smsconsole.sinch.report.RecipientDeliveryReport;
 import org.smsconsole.sinch.webhook.WebhookSignature;
 
 import javax.sql.DataSource;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -44,12 +49,15 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
@@ -60,22 +68,19 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The Sinch webhook and the delivery-report poller in the container, over real HTTP: Sinch's own samples
- * move the messages they name, duplicates and late reports change nothing, bad signatures and bodies are
+ * The Sinch webhook and the delivery-report poller in the container, over real HTTP: the project's Sinch test
+ * vectors move the messages they name, duplicates and late reports change nothing, bad signatures and bodies are
  * refused with nothing stored, a database failure answers 503 and the retry succeeds, unknown batches are
  * kept as orphans, MOs are stored once, and the poller reads the built-in sandbox. Runs on H2 and PostgreSQL.
  */
 @ExtendWith(ArquillianExtension.class)
 class DeliveryReportsPersistenceIT {
 
-    /** The batch id and recipient every Sinch sample uses; each test replaces the batch id with one of its own. */
-    private static final String SAMPLE_BATCH = "01FC66621XXXXX119Z8PMV1QPQ";
-    private static final String SAMPLE_PHONE = "+44231235674";
     private static final String SANDBOX_TOKEN = "sandbox-api-token";
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.console();
+        return Deployments.withSinchVectors(Deployments.console());
     }
 
     @ArquillianResource
@@ -108,31 +113,79 @@ class DeliveryReportsPersistenceIT {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
-    void everyDeliveryReportSampleMovesTheMessageItNames() throws Exception {
-        List<Path> samples = samples("delivery_report");
-        assertTrue(samples.size() >= 12, "Sinch's delivery report samples (sdk-java, sdk-java-v1): " + samples);
-        for (Path sample : samples) {
+    void everyDeliveryReportVectorMovesTheMessagesItNamesAndASummaryMovesNone() throws Exception {
+        SinchVectors vectors = SinchVectors.project();
+        List<String> names = vectors(vectors, "delivery_report_", "recipient_delivery_report_");
+        assertTrue(names.size() >= 10, "the delivery report vectors (answers and callbacks, SMS and MMS): " + names);
+        assertEquals(Set.of(BatchDeliveryReport.SMS, BatchDeliveryReport.MMS, RecipientDeliveryReport.SMS, RecipientDeliveryReport.MMS),
+                names.stream().map(name -> object(vectors.read(name)).getString("type")).collect(Collectors.toSet()));
+        for (String name : names) {
             String batch = batchId();
-            long id = seed(batch, SAMPLE_PHONE, MessageState.SENT);
-            HttpResponse<String> answer = post(Files.readString(sample).replace(SAMPLE_BATCH, batch));
-            assertEquals(200, answer.statusCode(), sample + ": " + answer.body());
-
-            Message m = messages.get(id);
-            if (Files.readString(sample).contains("\"recipient_delivery_report_")) {
-                // Dispatched (401) at 2022-08-30T08:16:08.930Z: on its way, still SENT.
-                assertEquals(MessageState.SENT, m.getState(), sample.toString());
-                assertEquals("Dispatched", m.getDeliveryStatus(), sample.toString());
-                assertEquals(401, m.getDeliveryCode(), sample.toString());
-                assertEquals(Instant.parse("2022-08-30T08:16:08.930Z"), m.getStatusAt(), sample.toString());
+            JsonObject report = Json.createObjectBuilder(object(vectors.read(name))).add("batch_id", batch).build();
+            // Each recipient the vector names, with the status line (or the recipient report) that names it.
+            Map<String, JsonObject> named = new LinkedHashMap<>();
+            int summaryLines = 0;
+            if (report.containsKey("recipient")) {
+                named.put("+" + report.getString("recipient"), report);
             } else {
-                // A batch report listing the recipient as Delivered (0).
-                assertEquals(MessageState.DELIVERED, m.getState(), sample.toString());
-                assertEquals("Delivered", m.getDeliveryStatus(), sample.toString());
-                assertEquals(0, m.getDeliveryCode(), sample.toString());
-                assertNull(m.getReason(), sample.toString());
+                for (JsonObject line : report.getJsonArray("statuses").getValuesAs(JsonObject.class)) {
+                    if (line.containsKey("recipients")) {
+                        line.getJsonArray("recipients").getValuesAs(JsonString.class).forEach(r -> named.put("+" + r.getString(), line));
+                    } else {
+                        summaryLines++;
+                    }
+                }
             }
-            assertEquals(List.of("orphan=false"), events(batch).stream().map(e -> "orphan=" + e.orphan()).toList(), sample.toString());
+            assertTrue(named.isEmpty() != (summaryLines == 0), name + ": names recipients or is a summary");
+            Map<String, Long> ids = new LinkedHashMap<>();
+            for (String phone : named.keySet()) {
+                ids.put(phone, seed(batch, phone, MessageState.SENT));
+            }
+            long bystander = seed(batch, phone(), MessageState.SENT); // in the batch, named by no report: never moves
+
+            HttpResponse<String> answer = post(report.toString());
+            assertEquals(200, answer.statusCode(), name + ": " + answer.body());
+            assertEquals("{\"stored\":" + (named.size() + summaryLines) + ",\"duplicates\":0,\"messages_changed\":" + named.size() + "}",
+                    answer.body(), name);
+
+            for (Map.Entry<String, JsonObject> e : named.entrySet()) {
+                Message m = messages.get(ids.get(e.getKey()));
+                String status = e.getValue().getString("status");
+                int code = e.getValue().getInt("code");
+                String label = name + " " + e.getKey();
+                assertEquals(stateAfter(status), m.getState(), label);
+                assertEquals(status, m.getDeliveryStatus(), label);
+                assertEquals(code, m.getDeliveryCode(), label);
+                if (e.getValue().containsKey("at")) {
+                    assertEquals(Instant.parse(e.getValue().getString("at")), m.getStatusAt(), label);
+                }
+                if (status.equals("Delivered")) {
+                    assertNull(m.getReason(), label);
+                } else if (m.getState().isFinal()) {
+                    assertEquals(status + " (" + code + "): " + DeliveryCodes.meaning(code).orElseThrow(), m.getReason(), label);
+                }
+            }
+            Message untouched = messages.get(bystander);
+            assertEquals(MessageState.SENT, untouched.getState(), name);
+            assertNull(untouched.getDeliveryStatus(), name);
+
+            List<Event> events = events(batch);
+            assertEquals(named.size() + summaryLines, events.size(), name + ": " + events);
+            assertTrue(events.stream().noneMatch(Event::orphan), name + ": the batch is known: " + events);
+            assertEquals(new java.util.HashSet<>(named.keySet()), events.stream().map(Event::recipient).filter(r -> r != null)
+                    .collect(Collectors.toSet()), name);
+            assertEquals(summaryLines, events.stream().filter(ev -> ev.recipient() == null && ev.count() != null).count(), name);
         }
+    }
+
+    /** What a report with this status makes of a SENT message. */
+    private static MessageState stateAfter(String status) {
+        return switch (status) {
+            case "Queued", "Dispatched" -> MessageState.SENT;
+            case "Delivered" -> MessageState.DELIVERED;
+            case "Cancelled" -> MessageState.CANCELLED;
+            default -> MessageState.FAILED;
+        };
     }
 
     @Test
@@ -325,31 +378,32 @@ class DeliveryReportsPersistenceIT {
     }
 
     @Test
-    void everyInboundSampleIsStoredOnce() throws Exception {
-        List<Path> samples = samples("mo_");
-        assertTrue(samples.size() >= 9, "Sinch's MO samples: " + samples);
-        for (Path sample : samples) {
-            String json = Files.readString(sample);
+    void everyInboundVectorIsStoredOnce() throws Exception {
+        SinchVectors vectors = SinchVectors.project();
+        List<String> names = vectors(vectors, "mo_");
+        assertTrue(names.size() >= 6, "the MO vectors (GET /inbounds answers and callbacks): " + names);
+        assertEquals(Set.of("mo_text", "mo_binary", "mo_media"),
+                names.stream().map(name -> object(vectors.read(name)).getString("type")).collect(Collectors.toSet()));
+        for (String name : names) {
             String sinchId = batchId();
-            String body = json.replaceFirst("\"id\": ?\"[^\"]+\"", "\"id\": \"" + sinchId + "\"");
+            JsonObject json = Json.createObjectBuilder(object(vectors.read(name))).add("id", sinchId).build();
+            String body = json.toString();
             HttpResponse<String> first = post(body);
-            assertEquals("{\"stored\":1,\"duplicates\":0,\"messages_changed\":0}", first.body(), sample.toString());
-            assertEquals("{\"stored\":0,\"duplicates\":1,\"messages_changed\":0}", post(body).body(), sample.toString());
+            assertEquals("{\"stored\":1,\"duplicates\":0,\"messages_changed\":0}", first.body(), name);
+            assertEquals("{\"stored\":0,\"duplicates\":1,\"messages_changed\":0}", post(body).body(), name);
 
             InboundMessage mo = inbounds.find(sinchId).orElseThrow();
-            assertEquals(field(json, "type"), mo.getType(), sample.toString());
-            assertEquals("+" + field(json, "from").replace("+", ""), mo.getFrom(), sample.toString());
-            assertEquals(field(json, "to"), mo.getTo(), sample.toString());
-            assertEquals(Instant.parse(field(json, "received_at")), mo.getReceivedAt(), sample.toString());
+            assertEquals(json.getString("type"), mo.getType(), name);
+            assertEquals("+" + json.getString("from"), mo.getFrom(), name);
+            assertEquals(json.getString("to"), mo.getTo(), name);
+            assertEquals(Instant.parse(json.getString("received_at")), mo.getReceivedAt(), name);
             assertNotNull(mo.getStoredAt());
             if (mo.getType().equals("mo_media")) {
-                assertTrue(mo.getBody().contains("\"url\":\"https://foo.url\"") && mo.getBody().contains("my message"), mo.getBody());
+                assertEquals(json.getJsonObject("body"), object(mo.getBody()), name + ": the MMS body as JSON");
             } else {
-                assertEquals(field(json, "body"), mo.getBody(), sample.toString());
+                assertEquals(json.getString("body"), mo.getBody(), name);
             }
-            if (mo.getType().equals("mo_binary")) {
-                assertEquals(field(json, "udh"), mo.getUdh(), sample.toString());
-            }
+            assertEquals(json.getString("udh", null), mo.getUdh(), name);
         }
     }
 
@@ -399,31 +453,14 @@ class DeliveryReportsPersistenceIT {
     private record Event(String recipient, String status, Integer count, boolean orphan) {
     }
 
-    /** Sinch's samples whose top-level type starts so (list pages and requests are left out). */
-    private static List<Path> samples(String typePrefix) throws IOException {
-        Path root = Path.of(System.getProperty("sinch.fixtures"));
-        Pattern type = Pattern.compile("\\A\\s*\\{[^{]*?\"type\"\\s*:\\s*\"(recipient_)?" + Pattern.quote(typePrefix));
-        List<Path> found = new ArrayList<>();
-        for (String dir : List.of("sdk-java", "sdk-java-v1")) {
-            try (Stream<Path> files = Files.list(root.resolve(dir))) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                    String json = Files.readString(file);
-                    if (!json.contains("\"page_size\"") && (type.matcher(json).find() || topLevelType(json).startsWith(typePrefix))) {
-                        found.add(file);
-                    }
-                }
-            }
-        }
-        return found;
+    /** The vectors whose top-level {@code type} starts with one of these (list pages and requests have none of them). */
+    private static List<String> vectors(SinchVectors vectors, String... typePrefixes) {
+        return vectors.names().stream().filter(name -> object(vectors.read(name)).get("type") instanceof JsonString type
+                && Stream.of(typePrefixes).anyMatch(type.getString()::startsWith)).toList();
     }
 
-    private static String topLevelType(String json) {
-        Matcher m = Pattern.compile("\"type\"\\s*:\\s*\"([a-z_]+)\"").matcher(json);
-        String last = "";
-        while (m.find()) {
-            last = m.group(1); // MO samples put "type" last, after the nested media objects
-        }
-        return last;
+    private static JsonObject object(String json) {
+        return SinchJson.tree(json).asJsonObject();
     }
 
     private static String report(String batch, String phone, String status, int code, String at) {

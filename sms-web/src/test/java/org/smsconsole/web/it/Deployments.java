@@ -3,6 +3,7 @@ package org.smsconsole.web.it;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.smsconsole.sinch.SinchVectors;
 
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 
@@ -31,6 +32,16 @@ final class Deployments {
         // Awaitility (and its Hamcrest) travel with every suite: tests in the container poll with a deadline.
         return archive.setWebXML(new StringAsset(webXml)).addPackage(Deployments.class.getPackage())
                 .addPackages(true, "org.awaitility", "org.hamcrest");
+    }
+
+    /**
+     * The archive with the project's Sinch test vectors and their reader ({@link SinchVectors}, from sms-core's test
+     * jar) in {@code WEB-INF/classes}, for suites that post them to the console from inside the container.
+     */
+    static WebArchive withSinchVectors(WebArchive archive) {
+        archive.addClass(SinchVectors.class).addAsResource(SinchVectors.INDEX);
+        SinchVectors.project().names().forEach(name -> archive.addAsResource(SinchVectors.ROOT + name));
+        return archive;
     }
 
     private static byte[] readAll(InputStream in) {

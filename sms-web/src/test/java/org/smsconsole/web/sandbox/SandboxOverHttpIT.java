@@ -65,14 +65,14 @@ import org.smsconsole.web.system.ConsoleProcess;
 /**
  * The built WAR running only the sandbox (SMS_SANDBOX_ONLY=true) in its own process, driven over
  * HTTP by our own Sinch client (sms-core) and by raw requests whose answers are compared with
- * Sinch's samples; callbacks go to a JDK HttpServer on 127.0.0.1. One server start for the class;
+ * the project's Sinch test vectors; callbacks go to a JDK HttpServer on 127.0.0.1. One server start for the class;
  * each test resets the sandbox through the control API.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SandboxOverHttpIT {
     private static final String PLAN = "it-service-plan";
     private static final String TOKEN = "it-api-token";
-    /** The secret of Sinch's own test vector (API.md), so the same algorithm is proven on both. */
+    /** The secret of Sinch's own signature test vector (from its SDK's tests), so the same algorithm is proven on both. */
     private static final String SECRET = "SMSWebhooksSecret";
 
     private ConsoleProcess sandbox;
@@ -263,7 +263,7 @@ class SandboxOverHttpIT {
         HttpResponse<String> error = api("POST", "batches", "{\"to\":[\"46701000001\"],\"body\":\"x\",\"delivery_report\":\"full\","
                 + "\"callback_url\":\"http://example.com/hooks\"}");
         assertError(error, 400, "syntax_constraint_violation");
-        SinchShapes.assertSameShape("error-response.json", error.body());
+        SinchShapes.assertSameShape("error.json", error.body());
         assertEquals(0, sinch.batches().list(BatchQuery.all(), 0, 10).count(), "nothing refused was stored");
     }
 
@@ -272,16 +272,16 @@ class SandboxOverHttpIT {
         assertEquals(code, SinchJson.tree(response.body()).asJsonObject().getString("code"), response.body());
     }
 
-    // ---- the answers have the shapes of Sinch's samples ----
+    // ---- the answers have the shapes of the Sinch test vectors ----
 
     @Test
-    void everyAnswerHasTheFieldsAndTypesOfSinchsSamples() throws Exception {
+    void everyAnswerHasTheFieldsAndTypesOfTheSinchTestVectors() throws Exception {
         Group child = sinch.groups().create(GroupRequest.of("child", List.of("+46701000040")));
         String group = api("POST", "groups", "{\"name\":\"shapes\",\"members\":[\"46701000041\"],\"child_groups\":[\""
                 + child.id() + "\"],\"auto_update\":{\"to\":\"12025550100\",\"add\":{\"first_word\":\"A\",\"second_word\":\"B\"},"
                 + "\"remove\":{\"first_word\":\"C\",\"second_word\":\"D\"}}}").body();
-        SinchShapes.assertSameShape("groups.GroupDto.json", group);
-        SinchShapes.assertSameShape("groups.response.ListGroupsResponseDtoPage0.json", api("GET", "groups", null).body());
+        SinchShapes.assertSameShape("groups/group.json", group);
+        SinchShapes.assertSameShape("groups/list-page-0.json", api("GET", "groups", null).body());
 
         String common = "\"from\":\"+15551231234\",\"delivery_report\":\"full\",\"send_at\":\"2030-01-01T00:00:00Z\","
                 + "\"expire_at\":\"2030-01-02T00:00:00Z\",\"callback_url\":\"" + receiver.url() + "\","
@@ -290,31 +290,32 @@ class SandboxOverHttpIT {
         HttpResponse<String> text = api("POST", "batches", "{\"to\":[\"+15551231234\",\"+15551256344\"],\"body\":\"Hi ${name}\","
                 + "\"parameters\":{\"name\":{\"15551231234\":\"Ann\",\"default\":\"you\"}}," + common + sms + "}");
         assertEquals(201, text.statusCode(), text.body());
-        SinchShapes.assertSameShape("batches.response.TextResponseDto.json", text.body());
-        SinchShapes.assertSameShape("batches.response.ListBatchesResponseDtoPage0.json",
+        SinchShapes.assertSameShape("batches/text-batch.json", text.body());
+        SinchShapes.assertSameShape("batches/list-page-0.json",
                 api("GET", "batches?page_size=2", null).body());
-        SinchShapes.assertSameShape("batches.response.BinaryResponseDto.json", api("POST", "batches",
+        SinchShapes.assertSameShape("batches/binary-batch.json", api("POST", "batches",
                 "{\"type\":\"mt_binary\",\"to\":[\"+15551231234\"],\"body\":\"SGVsbG8=\",\"udh\":\"0605\"," + common + sms + "}").body());
-        SinchShapes.assertSameShape("batches.response.MediaResponseDto.json", api("POST", "batches",
+        SinchShapes.assertSameShape("batches/media-batch.json", api("POST", "batches",
                 "{\"type\":\"mt_media\",\"to\":[\"+15551231234\"],\"body\":{\"url\":\"https://example.com/a.png\",\"message\":\"Hi ${name}\","
                         + "\"subject\":\"s\"},\"parameters\":{\"name\":{\"default\":\"you\"}},\"strict_validation\":true," + common + "}").body());
-        SinchShapes.assertSameShape("batches.response.DryRunResponseDto.json", api("POST", "batches/dry_run?per_recipient=true",
+        SinchShapes.assertSameShape("batches/dry-run.json", api("POST", "batches/dry_run?per_recipient=true",
                 "{\"to\":[\"+15551231234\"],\"body\":\"Hi\"}").body());
 
         Batch now = sinch.batches().send(TextRequest.builder().to("+15551231234").body("Hi").clientReference("shapes")
                 .from("+15550000000").deliveryReport(ReportMode.FULL).build());
         awaitFinal(now.id());
-        SinchShapes.assertSameShape("deliveryreports.BatchDeliveryReportSMSDto.json",
+        SinchShapes.assertSameShape("delivery-reports/batch-sms-full.json",
                 api("GET", "batches/" + now.id() + "/delivery_report?type=full", null).body());
-        SinchShapes.assertSameShape("deliveryreports.RecipientDeliveryReportSMSDto.json",
+        SinchShapes.assertSameShape("delivery-reports/recipient-sms.json",
                 api("GET", "batches/" + now.id() + "/delivery_report/15551231234", null).body());
-        SinchShapes.assertSameShape("deliveryreports.response.ListDeliveryReportResponseDtoPage0.json",
+        SinchShapes.assertSameShape("delivery-reports/list-page-0.json",
                 api("GET", "delivery_reports?client_reference=shapes", null).body());
 
-        String mo = control("POST", "inbounds", "{\"from\":\"+11203494390\",\"to\":\"11203453453\",\"body\":\"a body\"}").body();
+        String mo = control("POST", "inbounds",
+                "{\"from\":\"+447700900654\",\"to\":\"447700900000\",\"body\":\"Is there parking at the clinic?\"}").body();
         String inbound = api("GET", "inbounds/" + SinchJson.tree(mo).asJsonObject().getString("id"), null).body();
-        SinchShapes.assertSameShape("inbounds.InboundTextDto.json", inbound, SinchShapes.MO_ODDITIES);
-        SinchShapes.assertSameShape("inbounds.response.internal.InboundsListResponseDtoPage1.json",
+        SinchShapes.assertSameShape("inbounds/text.json", inbound, SinchShapes.MO_ODDITIES);
+        SinchShapes.assertSameShape("inbounds/list-page-0.json",
                 api("GET", "inbounds", null).body(), SinchShapes.MO_ODDITIES);
     }
 

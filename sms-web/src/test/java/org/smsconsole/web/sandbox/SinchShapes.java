@@ -6,44 +6,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Set;
 import org.smsconsole.sinch.SinchJson;
+import org.smsconsole.sinch.SinchVectors;
 
 /**
- * Compares an answer of the sandbox with the matching sample from Sinch's SDK tests
- * (../shared/sinch/fixtures): every field of the sample is present with the same JSON type.
- * Values are not compared: the samples hold placeholders.
+ * Compares an answer of the sandbox with the matching Sinch test vector of the project ({@link SinchVectors}, e.g.
+ * {@code batches/text-batch.json}): every field of the vector is present in the answer with the same JSON type.
+ * Values are not compared: the sandbox makes its own ids, times and numbers.
  */
 final class SinchShapes {
 
     /**
-     * The samples' placeholder oddities, skipped on purpose (paths as {@code a.b}, {@code []} for
-     * an array's items):
+     * Left out on purpose (paths as {@code a.b}, {@code []} for an array's items):
      * <ul>
-     *   <li>{@code parameters}: its keys are parameter names and numbers (data, not fields; one
-     *       sample key even has a space);</li>
-     *   <li>{@code auto_update.to}: a number in GroupDto.json, a string in Sinch's API and here;</li>
-     *   <li>an MO's {@code client_reference} ({@link #MO_ODDITIES}): Sinch sets it only on replies to
-     *       batches that had one; the sandbox's simulated MOs have none.</li>
+     *   <li>{@code parameters}: its keys are parameter names and phone numbers, data rather than fields;</li>
+     *   <li>an MO's {@code client_reference} ({@link #MO_ODDITIES}): Sinch sets it only on replies to batches that had
+     *       one; the sandbox's simulated MOs have none.</li>
      * </ul>
      */
-    static final Set<String> ODDITIES = Set.of("parameters", "batches[].parameters", "auto_update.to", "groups[].auto_update.to");
-    static final Set<String> MO_ODDITIES = Set.of("client_reference", "inbounds[].client_reference", "inbounds[].udh");
+    static final Set<String> ODDITIES = Set.of("parameters", "batches[].parameters");
+    static final Set<String> MO_ODDITIES = Set.of("client_reference", "inbounds[].client_reference");
 
     private SinchShapes() {
     }
 
-    static JsonValue sample(String file) {
-        Path path = Path.of(System.getProperty("sinch.fixtures", "../../shared/sinch/fixtures"), "sdk-java", file);
-        try {
-            return SinchJson.tree(Files.readString(path));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Sinch's samples must be there: " + path, e);
-        }
+    static JsonValue vector(String name) {
+        return SinchJson.tree(SinchVectors.project().read(name));
     }
 
     static void assertSameShape(String file, String answer) {
@@ -51,7 +40,7 @@ final class SinchShapes {
     }
 
     static void assertSameShape(String file, String answer, Set<String> skipped) {
-        compare(sample(file), SinchJson.tree(answer), "", file, skipped);
+        compare(vector(file), SinchJson.tree(answer), "", file, skipped);
     }
 
     private static void compare(JsonValue sample, JsonValue actual, String path, String file, Set<String> skipped) {

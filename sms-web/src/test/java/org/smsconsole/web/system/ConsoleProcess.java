@@ -122,7 +122,8 @@ public final class ConsoleProcess implements AutoCloseable {
                     if (!process.isAlive()) {
                         throw new IllegalStateException("The console exited with " + process.exitValue() + "; see " + log);
                     }
-                    if (Files.exists(log) && Files.readString(log).contains("Exception while preparing the app")) {
+                    String logged = Files.exists(log) ? Files.readString(log) : "";
+                    if (logged.contains("Exception while preparing the app") || logged.contains("Exception while loading the app")) {
                         throw new IllegalStateException("The console failed to deploy; see " + log);
                     }
                     try {

@@ -83,6 +83,12 @@ class FirstRunIT {
         String generated = Files.readString(file).strip();
         assertFalse(console.log().contains(generated), "the password itself is never logged");
 
+        browser.open(console.url("/login.xhtml"));
+        String hint = browser.byId("loginForm:firstSignIn").getText();
+        assertTrue(hint.contains("the user is admin") && hint.contains(file.toAbsolutePath().toString()), hint);
+        assertFalse(browser.bodyText().contains(generated), "the page says where the password is, never what it is");
+        browser.screenshot("00-first-sign-in-hint");
+
         String page = screens.signIn("admin", generated);
         assertEquals("/account/password.xhtml", browser.currentPath());
         assertTrue(page.contains("Your password was generated at installation"), page);
@@ -99,6 +105,11 @@ class FirstRunIT {
         browser.screenshot("01-forced-password-change");
 
         screens.changePassword(generated, NEW_PASSWORD);
+        assertEquals("/dashboard.xhtml", browser.currentPath(), "the forced change leads on to the console");
+        assertFalse(browser.bodyText().contains("Your password was generated at installation"), browser.bodyText());
+        browser.screenshot("01b-after-forced-change");
+        assertFalse(Files.exists(file), "the spent one-time password's file is deleted");
+
         browser.open(console.url("/contacts.xhtml"));
         assertEquals("/contacts.xhtml", browser.currentPath());
         assertTrue(browser.waitForText("No contacts yet.").contains("admin"), "the header names the signed-in user");
