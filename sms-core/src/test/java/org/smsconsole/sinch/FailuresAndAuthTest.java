@@ -109,7 +109,7 @@ class FailuresAndAuthTest {
     void aConnectionDroppedAfterTheBatchArrivedIsNeverResentByTheClientAndMayHaveBeenApplied() {
         // What the JDK's HttpURLConnection answers by POSTing again (sun.net.http.retryPost): two batches at Sinch.
         sinch.drop();
-        sinch.answer(201, fixture("sdk-java/batches.response.TextResponseDto.json"));
+        sinch.answer(201, vector("batches/text-batch.json"));
         try (SinchClient client = planClient()) {
             SinchException e = assertThrows(SinchException.class, () -> client.batches().send(hello()));
             assertEquals(0, e.status());
