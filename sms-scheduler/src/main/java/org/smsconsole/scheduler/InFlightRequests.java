@@ -37,7 +37,7 @@ public class InFlightRequests {
         }
     }
 
-    private synchronized void init() {
+    private synchronized void requireOpen() {
         if (threads == null) {
             throw new IllegalStateException("Requests to Sinch are sent only while the release loop runs");
         }
@@ -45,7 +45,7 @@ public class InFlightRequests {
 
     /** Takes a place, waiting at most {@code maxWaitMs}; false when every place stayed busy (slow answers). */
     public boolean take(long maxWaitMs) throws InterruptedException {
-        init();
+        requireOpen();
         return places.tryAcquire(Math.max(0, maxWaitMs), TimeUnit.MILLISECONDS);
     }
 
@@ -56,7 +56,7 @@ public class InFlightRequests {
 
     /** Runs {@code request} on its own thread; its place is free again when it ends. */
     public void run(Runnable request) {
-        init();
+        requireOpen();
         try {
             threads.execute(() -> {
                 try {
@@ -71,12 +71,6 @@ public class InFlightRequests {
             places.release();
             throw e;
         }
-    }
-
-    /** Places in use now. */
-    public int busy() {
-        init();
-        return settings.inFlight() - places.availablePermits();
     }
 
     @PreDestroy
