@@ -145,10 +145,16 @@ public class DeliveryReceipts {
             boolean[] fresh = insert(c, keyed, now);
             List<DeliveryEvent> sorted = keyed.stream().map(Keyed::event).toList();
             int stored = 0;
-            for (boolean f : fresh) {
-                stored += f ? 1 : 0;
+            List<Instant> reportedAt = new ArrayList<>();
+            for (int i = 0; i < fresh.length; i++) {
+                if (fresh[i]) {
+                    stored++;
+                    if (sorted.get(i).at() != null) {
+                        reportedAt.add(sorted.get(i).at());
+                    }
+                }
             }
-            return new DeliveryReceipt(stored, keyed.size() - stored, apply(c, sorted, fresh, now));
+            return new DeliveryReceipt(stored, keyed.size() - stored, apply(c, sorted, fresh, now), reportedAt);
         });
     }
 

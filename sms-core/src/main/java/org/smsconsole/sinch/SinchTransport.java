@@ -38,6 +38,10 @@ import org.smsconsole.sinch.auth.TokenSource;
  * (no provider discovery), Bearer auth (one retry with a new OAuth token when a 401 says
  * {@code expired}), User-Agent, and every failure turned into a {@link SinchException}.
  *
+ * <p>Each request carries the property {@link #OPERATION}, the method and path template it was made from
+ * ({@code POST batches}, {@code GET batches/{id}}), so that a JAX-RS filter registered from outside (see
+ * {@link SinchClient#create(SinchConfig, Object...)}) can tell operations apart without parsing ids out of URLs.
+ *
  * <p>No layer below resends a request on its own: Jersey's default connector (the JDK's
  * HttpURLConnection) silently sends a POST again when the connection closes without an answer
  * ({@code sun.net.http.retryPost}), which sends a whole batch twice. The client runs on Jersey's
@@ -46,6 +50,8 @@ import org.smsconsole.sinch.auth.TokenSource;
  * other retry is the caller's decision; see docs/sinch-client.md.
  */
 public final class SinchTransport implements AutoCloseable {
+    /** The request property naming the operation, e.g. {@code POST batches} or {@code POST /oauth2/token}. */
+    public static final String OPERATION = "org.smsconsole.sinch.operation";
     /** Jersey's connector over {@code java.net.http.HttpClient} (jersey-jnh-connector, shipped with the console). */
     public static final String CONNECTOR_PROVIDER = "org.glassfish.jersey.jnh.connector.JavaNetHttpConnectorProvider";
     private static final String CONNECTOR_PROPERTY = "jersey.config.client.connector.provider";
@@ -57,15 +63,21 @@ public final class SinchTransport implements AutoCloseable {
     private final String userAgent;
 
     public SinchTransport(SinchConfig config) {
+        this(config, List.of());
+    }
+
+    /** @param components JAX-RS providers (filters, interceptors) registered on the client as they are */
+    public SinchTransport(SinchConfig config, List<Object> components) {
         requireConnector();
         // The connector is named, not referenced, so this stays plain JAX-RS; Jersey loads it through the
         // context class loader (the application's, inside Payara, where Jersey itself is the server's).
-        this.client = ClientBuilder.newBuilder()
+        ClientBuilder builder = ClientBuilder.newBuilder()
                 .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .property(CONNECTOR_PROPERTY, CONNECTOR_PROVIDER)
-                .property(HTTP_VERSION_PROPERTY, HttpClient.Version.HTTP_1_1)
-                .build();
+                .property(HTTP_VERSION_PROPERTY, HttpClient.Version.HTTP_1_1);
+        components.forEach(builder::register);
+        this.client = builder.build();
         this.api = client.target(config.apiBase());
         this.userAgent = config.userAgent();
         this.tokens = config.usesOAuth() ? new OAuthTokenSource(this, config) : TokenSource.fixed(config.apiToken());
@@ -97,13 +109,14 @@ public final class SinchTransport implements AutoCloseable {
      * @throws SinchException for any other answer or no answer
      */
     public String exchange(String method, WebTarget target, String header, String value, Entity<?> entity) {
-        return read(method, target, invoke(method, target, header, value, entity));
+        return read(method, target, invoke(method + " " + target.getUri().getPath(), method, target, header, value, entity));
     }
 
-    private Response invoke(String method, WebTarget target, String header, String value, Entity<?> entity) {
+    private Response invoke(String operation, String method, WebTarget target, String header, String value, Entity<?> entity) {
         Invocation.Builder request = target.request(MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.USER_AGENT, userAgent)
-                .header(header, value);
+                .header(header, value)
+                .property(OPERATION, operation);
         try {
             return entity == null ? request.method(method) : request.method(method, entity);
         } catch (ProcessingException e) {
@@ -139,24 +152,45 @@ public final class SinchTransport implements AutoCloseable {
 
     private static SinchException transportFailure(String method, WebTarget target, ProcessingException e) {
         String path = target.getUri().getPath();
-        for (Throwable t = e; t != null; t = t.getCause()) {
+        String code = failureCode(e);
+        boolean requestSent = switch (code) {
+            case SinchException.CONNECTION_REFUSED -> false;
+            // "connect timed out": the request never left; a read timeout: it may have been applied.
+            case SinchException.TIMEOUT -> !connectTimedOut(e);
+            default -> true;
+        };
+        return SinchException.ofTransport(method, path, code, requestSent, e);
+    }
+
+    /**
+     * What kind of transport failure this is: {@link SinchException#CONNECTION_REFUSED} (also no route, unknown
+     * host), {@link SinchException#TIMEOUT} or {@link SinchException#CONNECTION_BROKEN}.
+     */
+    public static String failureCode(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof ConnectException || t instanceof NoRouteToHostException || t instanceof UnknownHostException) {
-                return SinchException.ofTransport(method, path, SinchException.CONNECTION_REFUSED, false, e);
+                return SinchException.CONNECTION_REFUSED;
             }
-            if (t instanceof HttpConnectTimeoutException) {
-                return SinchException.ofTransport(method, path, SinchException.TIMEOUT, false, e);
-            }
-            if (t instanceof HttpTimeoutException) {
-                // java.net.http's request timeout: it counts from the start, so the request may have left.
-                return SinchException.ofTransport(method, path, SinchException.TIMEOUT, true, e);
-            }
-            if (t instanceof SocketTimeoutException) {
-                // "connect timed out": the request never left; a read timeout: it may have been applied.
-                boolean connect = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).contains("connect");
-                return SinchException.ofTransport(method, path, SinchException.TIMEOUT, !connect, e);
+            if (t instanceof SocketTimeoutException || t instanceof HttpTimeoutException) {
+                return SinchException.TIMEOUT;
             }
         }
-        return SinchException.ofTransport(method, path, SinchException.CONNECTION_BROKEN, true, e);
+        return SinchException.CONNECTION_BROKEN;
+    }
+
+    private static boolean connectTimedOut(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof HttpConnectTimeoutException) {
+                return true;
+            }
+            if (t instanceof HttpTimeoutException) {
+                return false; // java.net.http's request timeout counts from the start: the request may have left
+            }
+            if (t instanceof SocketTimeoutException) {
+                return String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).contains("connect");
+            }
+        }
+        return false;
     }
 
     @Override
@@ -213,10 +247,11 @@ public final class SinchTransport implements AutoCloseable {
             WebTarget target = target();
             Entity<String> entity = body == null ? null : Entity.entity(SinchJson.write(body), MediaType.APPLICATION_JSON_TYPE);
             String token = tokens.token();
-            Response response = invoke(method, target, HttpHeaders.AUTHORIZATION, "Bearer " + token, entity);
+            String operation = method + " " + template;
+            Response response = invoke(operation, method, target, HttpHeaders.AUTHORIZATION, "Bearer " + token, entity);
             if (response.getStatus() == 401 && saysExpired(response) && tokens.expired(token)) {
                 response.close();
-                response = invoke(method, target, HttpHeaders.AUTHORIZATION, "Bearer " + tokens.token(), entity);
+                response = invoke(operation, method, target, HttpHeaders.AUTHORIZATION, "Bearer " + tokens.token(), entity);
             }
             return read(method, target, response);
         }

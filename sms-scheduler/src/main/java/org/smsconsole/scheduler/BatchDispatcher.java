@@ -3,6 +3,7 @@ package org.smsconsole.scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.smsconsole.message.DeliveryReceipts;
+import org.smsconsole.scheduler.metrics.ConsoleMetrics;
 import org.smsconsole.sinch.SinchClient;
 import org.smsconsole.sinch.SinchException;
 import org.smsconsole.sinch.SinchValidationException;
@@ -39,6 +40,9 @@ public class BatchDispatcher {
     @Inject
     DeliveryReceipts receipts;
 
+    @Inject
+    ConsoleMetrics metrics;
+
     void dispatch(SinchClient sinch, OutgoingBatch batch) {
         Batch accepted;
         try {
@@ -56,7 +60,7 @@ public class BatchDispatcher {
             outbox.reconcileAt(batch.clientReference(), batch.messageIds(), clock.instant(), "Unexpected: " + e);
             return;
         }
-        outbox.sent(batch.clientReference(), batch.messageIds(), accepted.id());
+        metrics.released(outbox.sent(batch.clientReference(), batch.messageIds(), accepted.id()));
         receipts.adoptOrphans(accepted.id()); // a report may have beaten the commit of the batch id
         halt.succeeded();
         if (batch.campaignId() != null && outbox.campaignCancelled(batch.campaignId())) {

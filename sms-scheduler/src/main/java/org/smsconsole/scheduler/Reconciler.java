@@ -3,6 +3,7 @@ package org.smsconsole.scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.smsconsole.message.DeliveryReceipts;
+import org.smsconsole.scheduler.metrics.ConsoleMetrics;
 import org.smsconsole.sinch.Page;
 import org.smsconsole.sinch.SinchClient;
 import org.smsconsole.sinch.SinchException;
@@ -44,6 +45,9 @@ public class Reconciler {
     @Inject
     DeliveryReceipts receipts;
 
+    @Inject
+    ConsoleMetrics metrics;
+
     /** Answers how many batches it settled; stops early if Sinch cannot answer. */
     public int reconcile(SinchClient sinch, Long campaignId) {
         int settled = 0;
@@ -64,7 +68,7 @@ public class Reconciler {
             halt.succeeded();
             if (found.items() != null && !found.items().isEmpty()) {
                 String batchId = found.items().get(0).id();
-                outbox.sent(batch.clientReference(), batch.ids(), batchId);
+                metrics.released(outbox.sent(batch.clientReference(), batch.ids(), batchId));
                 receipts.adoptOrphans(batchId); // its reports came while the batch id was unknown here
                 LOG.info("Reconciled " + batch.ids().size() + " messages of " + batch.clientReference() + ": Sinch has batch " + batchId);
             } else if (asked.isBefore(batch.doubtUntil())) {

@@ -4,6 +4,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.smsconsole.config.SinchSettings;
+import org.smsconsole.scheduler.metrics.ConsoleMetrics;
 import org.smsconsole.sinch.SinchClient;
 import org.smsconsole.sinch.SinchConfig;
 import org.smsconsole.sinch.SinchJson;
@@ -16,7 +17,8 @@ import java.util.Optional;
 
 /**
  * The one Sinch client of this instance, built from {@link SinchSettings} and rebuilt when they change.
- * Empty while the sandbox's address is not known yet (see {@code LocalPort}).
+ * Empty while the sandbox's address is not known yet (see {@code LocalPort}). Its requests are measured
+ * ({@link ConsoleMetrics}); the Settings screen's "Test connection" uses a client of its own, not measured.
  */
 @ApplicationScoped
 public class SinchConnection {
@@ -25,6 +27,9 @@ public class SinchConnection {
 
     @Inject
     SinchSettings settings;
+
+    @Inject
+    ConsoleMetrics metrics;
 
     private SinchClient client;
     private String key;
@@ -39,7 +44,7 @@ public class SinchConnection {
         String k = c.apiBase() + "|" + Objects.hash(c.servicePlanId(), c.apiToken(), c.projectId(), c.keyId(), c.keySecret());
         if (!k.equals(key)) {
             close();
-            client = SinchClient.create(c);
+            client = SinchClient.create(c, metrics.sinchRequestMeter()); // measured from outside: docs/operations.md
             key = k;
             warmUp(client);
         }

@@ -8,6 +8,8 @@ import org.smsconsole.inbound.Inbounds;
 import org.smsconsole.message.DeliveryReceipt;
 import org.smsconsole.message.DeliveryReceipts;
 import org.smsconsole.scheduler.SinchConnection;
+import org.smsconsole.scheduler.metrics.ConsoleMetrics;
+import org.smsconsole.scheduler.metrics.ReportSource;
 import org.smsconsole.scheduler.loops.BackgroundLoop;
 import org.smsconsole.scheduler.loops.LoopHeartbeat;
 import org.smsconsole.scheduler.reports.PollCheckpoints.Feed;
@@ -73,6 +75,9 @@ public class DeliveryReportPoller implements BackgroundLoop {
     PollCheckpoints checkpoints;
 
     @Inject
+    ConsoleMetrics metrics;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -135,7 +140,11 @@ public class DeliveryReportPoller implements BackgroundLoop {
         DeliveryReportQuery reportQuery = DeliveryReportQuery.all().between(start(Feed.DELIVERY_REPORTS, now), now)
                 .withStatuses(FINAL_STATUSES.toArray(String[]::new));
         readPages(page -> sinch.deliveryReports().list(reportQuery, page, PAGE_SIZE),
-                chunk -> reports[0] = reports[0].plus(receipts.ingestAll(chunk)));
+                chunk -> {
+                    DeliveryReceipt receipt = receipts.ingestAll(chunk);
+                    metrics.reportsIngested(ReportSource.POLL, receipt, clock.instant());
+                    reports[0] = reports[0].plus(receipt);
+                });
         checkpoints.advance(Feed.DELIVERY_REPORTS, now);
 
         int[] stored = {0};

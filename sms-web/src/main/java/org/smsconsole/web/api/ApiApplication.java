@@ -31,7 +31,7 @@ public class ApiApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(
-                HealthResource.class, TemplatesResource.class,
+                HealthResource.class, MetricsResource.class, TemplatesResource.class,
                 ContactsResource.class, GroupsResource.class, JobsResource.class,
                 MessagesResource.class, CampaignsResource.class, SendingStatusResource.class, SinchWebhookResource.class,
                 org.smsconsole.web.api.receiving.InboundResource.class,

@@ -32,6 +32,10 @@ import org.smsconsole.sinch.SinchClient;
 
 import javax.sql.DataSource;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -42,7 +46,9 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -59,13 +65,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The release engine in the container, with its real timer, the console's movable clock and the built-in
  * Sinch sandbox over HTTP: when messages leave, what never leaves (expired, opted out, suppressed, quiet
- * hours), pause, resume and cancel, and exactly-once under four concurrent release loops. Runs on H2 and
- * again on PostgreSQL.
+ * hours), pause, resume and cancel, exactly-once under four concurrent release loops, and the operators' metrics
+ * endpoint watching a campaign run. Runs on H2 and again on PostgreSQL.
  */
 @ExtendWith(ArquillianExtension.class)
 class ReleaseEnginePersistenceIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+    /** The container's SMS_METRICS_TOKEN (arquillian.xml). */
+    private static final String METRICS_TOKEN = System.getProperty("SMS_METRICS_TOKEN");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final List<Long> SCRAPE_NANOS = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Deployment
     static WebArchive deployment() {
@@ -385,6 +395,113 @@ class ReleaseEnginePersistenceIT {
     }
 
     @Test
+    void whileACampaignRunsTheMetricsShowTheQueueDrainAndTheReleasedCounterRise() throws Exception {
+        List<ContactView> people = people(200);
+        Instant sendAt = clock.instant().plus(Duration.ofMinutes(1));
+        Campaign campaign = scheduled(people, sendAt, null, 25); // 8 s at 25 a second: several scrapes see it run
+        PrometheusExposition before = scrape();
+        double releasedBefore = before.value("sms_messages_released_total");
+        double settledBefore = before.sum("sms_messages", "state=\"sent\"") + before.sum("sms_messages", "state=\"delivered\"")
+                + before.sum("sms_messages", "state=\"failed\"");
+        double postsBefore = before.sum("sms_sinch_requests_total", "operation=\"POST batches\"", "status=\"201\"");
+        double reportsBefore = before.sum("sms_delivery_reports_ingested_total", "source=\"callback\"", "result=\"stored\"");
+        double lagsBefore = before.sum("sms_delivery_report_lag_seconds_count", "source=\"callback\"");
+
+        // Not due yet: the database-wide gauge (read at most every 5 s) counts the 200 queued.
+        double[] peak = {0};
+        double[] dueAtPeak = {0};
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).until(() -> {
+            PrometheusExposition now = scrape();
+            peak[0] = now.value("sms_messages{state=\"queued\"}");
+            dueAtPeak[0] = now.value("sms_messages_due");
+            return peak[0] >= 200;
+        });
+        assertTrue(dueAtPeak[0] <= peak[0] - 200, "queued for a minute from now is not due: " + dueAtPeak[0] + " of " + peak[0]);
+
+        TestClock.advance(Duration.ofMinutes(1));
+        List<Double> released = new ArrayList<>();
+        List<Double> queued = new ArrayList<>();
+        List<Double> due = new ArrayList<>();
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).until(() -> {
+            PrometheusExposition now = scrape();
+            released.add(now.value("sms_messages_released_total"));
+            queued.add(now.value("sms_messages{state=\"queued\"}"));
+            due.add(now.value("sms_messages_due"));
+            return released.get(released.size() - 1) >= releasedBefore + 200 && queued.get(queued.size() - 1) <= peak[0] - 200;
+        });
+        assertTrue(released.stream().anyMatch(r -> r > releasedBefore && r < releasedBefore + 200),
+                "the counter rose while the campaign ran, not in one step: " + released);
+        assertTrue(queued.stream().anyMatch(q -> q < peak[0] && q > peak[0] - 200),
+                "a scrape saw the queue part drained: " + queued);
+        assertTrue(due.stream().anyMatch(d -> d >= 25), "a scrape saw the campaign's rows due while it ran: " + due);
+        assertEquals(200, released(campaign));
+
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            PrometheusExposition after = scrape();
+            assertTrue(after.sum("sms_messages", "state=\"sent\"") + after.sum("sms_messages", "state=\"delivered\"")
+                    + after.sum("sms_messages", "state=\"failed\"") >= settledBefore + 200, "sent, then delivered or failed");
+            assertTrue(after.sum("sms_sinch_requests_total", "operation=\"POST batches\"", "status=\"201\"") >= postsBefore + 8,
+                    "200 at 25 a second: a batch each second at least");
+            assertTrue(after.sum("sms_delivery_reports_ingested_total", "source=\"callback\"", "result=\"stored\"") >= reportsBefore + 200,
+                    "the sandbox's callbacks, one final report per recipient at least");
+            assertTrue(after.sum("sms_delivery_report_lag_seconds_count", "source=\"callback\"") >= lagsBefore + 200);
+            assertEquals(0.0, after.value("sms_sending_halted"));
+        });
+        // What a scrape cost while the campaign ran (every fifth second's first one reads the database, the rest the cache).
+        List<Long> took = SCRAPE_NANOS.stream().sorted().toList();
+        java.util.logging.Logger.getLogger(ReleaseEnginePersistenceIT.class.getName()).info(String.format(
+                "%d scrapes of /api/metrics over HTTP: median %.1f ms, 90th percentile %.1f ms, slowest %.1f ms", took.size(),
+                took.get(took.size() / 2) / 1e6, took.get(took.size() * 9 / 10) / 1e6, took.get(took.size() - 1) / 1e6));
+    }
+
+    @Test
+    void theMetricsEndpointAnswersOnlyItsTokenWithValidPrometheusText() throws Exception {
+        HttpResponse<String> none = metrics(null);
+        assertEquals(401, none.statusCode(), none.body());
+        assertEquals("Bearer realm=\"sms-console-metrics\"", none.headers().firstValue("WWW-Authenticate").orElse(null));
+        assertEquals(401, metrics("Bearer not-the-metrics-token-at-all").statusCode());
+        String admin = Base64.getEncoder().encodeToString("admin:arquillian-admin-pw".getBytes(StandardCharsets.UTF_8));
+        assertEquals(401, metrics("Basic " + admin).statusCode(), "a staff password does not open the metrics");
+        assertTrue(none.headers().allValues("Set-Cookie").isEmpty(), "no session for a scraper");
+
+        HttpResponse<String> ok = metrics("Bearer " + METRICS_TOKEN);
+        assertEquals(200, ok.statusCode());
+        jakarta.ws.rs.core.MediaType format = jakarta.ws.rs.core.MediaType.valueOf(ok.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(format.isCompatible(jakarta.ws.rs.core.MediaType.TEXT_PLAIN_TYPE), format.toString());
+        assertEquals("0.0.4", format.getParameters().get("version"), "Prometheus's text format, " + format);
+        assertEquals("utf-8", format.getParameters().get("charset").toLowerCase(Locale.ROOT));
+        PrometheusExposition text = PrometheusExposition.parse(ok.body());
+        Map<String, String> documented = Map.ofEntries(Map.entry("sms_messages", "gauge"), Map.entry("sms_messages_due", "gauge"),
+                Map.entry("sms_messages_released_total", "counter"),
+                Map.entry("sms_sending_halted", "gauge"), Map.entry("sms_webhook_deliveries", "gauge"), Map.entry("sms_import_jobs", "gauge"),
+                Map.entry("sms_metrics_database_read_seconds", "gauge"), Map.entry("jvm_memory_used_bytes", "gauge"),
+                Map.entry("process_uptime_seconds", "gauge"));
+        documented.forEach((family, type) -> assertEquals(type, text.type(family), family + " in docs/operations.md"));
+        for (String state : List.of("queued", "sending", "sent", "delivered", "failed", "expired", "cancelled", "skipped")) {
+            assertTrue(text.value("sms_messages{state=\"" + state + "\"}") >= 0, state);
+        }
+        assertTrue(text.value("sms_import_jobs{state=\"running\"}") >= 0);
+        assertTrue(text.value("sms_webhook_deliveries{state=\"pending\"}") >= 0);
+        assertTrue(text.value("sms_webhook_deliveries{state=\"failed\"}") >= 0);
+        assertEquals("gauge", text.type("sms_background_loop_last_success_age_seconds"));
+        assertEquals(1.0, text.value("sms_background_loop_interval_seconds{loop=\"release\"}"), "SMS_RELEASE_INTERVAL_MS 1000");
+        assertTrue(text.value("sms_background_loop_last_success_age_seconds{loop=\"release\"}") < 10, "the release loop ticks every second");
+        assertEquals(0.0, text.value("sms_background_loop_failures_in_a_row{loop=\"release\"}"));
+        for (String loop : List.of("webhooks", "report-poll", "retention", "import-watch")) {
+            assertTrue(text.sum("sms_background_loop_interval_seconds", "loop=\"" + loop + "\"") > 0, loop);
+        }
+        // Families that appear with their first event: a message through Sinch and its report.
+        messages.send(new MessageDraft(null, mobile(), "Metrics", null, null, null, null, clock.instant(), null));
+        await().atMost(WAIT).untilAsserted(() -> {
+            PrometheusExposition later = scrape();
+            assertEquals("histogram", later.type("sms_sinch_request_seconds"));
+            assertEquals("counter", later.type("sms_sinch_requests_total"));
+            assertEquals("counter", later.type("sms_delivery_reports_ingested_total"));
+            assertEquals("histogram", later.type("sms_delivery_report_lag_seconds"));
+        });
+    }
+
+    @Test
     void deletedContactsLeaveTheirMessagesBehindWithoutTheContact() {
         // message.contact_id has no foreign key (V17): each way of deleting contacts must clear it itself.
         List<ContactView> people = people(4);
@@ -402,6 +519,23 @@ class ReleaseEnginePersistenceIT {
         }
         String kept = people.get(3).phone();
         assertEquals(people.get(3).id(), queued.stream().filter(q -> q.getPhone().equals(kept)).findFirst().orElseThrow().getContactId());
+    }
+
+    /** The metrics endpoint as Prometheus scrapes it, read and checked. */
+    private PrometheusExposition scrape() throws Exception {
+        long started = System.nanoTime();
+        HttpResponse<String> answer = metrics("Bearer " + METRICS_TOKEN);
+        SCRAPE_NANOS.add(System.nanoTime() - started);
+        assertEquals(200, answer.statusCode(), answer.body());
+        return PrometheusExposition.parse(answer.body());
+    }
+
+    private HttpResponse<String> metrics(String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.toURI().resolve("api/metrics")).timeout(Duration.ofSeconds(30)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Messages that have left the queue. */

@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.Response;
 import org.smsconsole.inbound.Inbounds;
 import org.smsconsole.message.DeliveryReceipt;
 import org.smsconsole.message.DeliveryReceipts;
+import org.smsconsole.scheduler.metrics.ConsoleMetrics;
+import org.smsconsole.scheduler.metrics.ReportSource;
 import org.smsconsole.sinch.SinchValidationException;
 import org.smsconsole.sinch.inbound.Inbound;
 import org.smsconsole.sinch.report.BatchDeliveryReport;
@@ -25,6 +27,7 @@ import org.smsconsole.web.api.problem.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -52,6 +55,12 @@ public class SinchWebhookResource {
 
     @Inject
     Inbounds inbounds;
+
+    @Inject
+    ConsoleMetrics metrics;
+
+    @Inject
+    Clock clock;
 
     @POST
     @Consumes(MediaType.WILDCARD) // Sinch says application/json; a callback is never refused for its content type
@@ -87,8 +96,10 @@ public class SinchWebhookResource {
         DeliveryReceipt receipt;
         if (event instanceof RecipientDeliveryReport report) {
             receipt = receipts.ingest(report);
+            metrics.reportsIngested(ReportSource.CALLBACK, receipt, clock.instant());
         } else if (event instanceof BatchDeliveryReport report) {
             receipt = receipts.ingest(report);
+            metrics.reportsIngested(ReportSource.CALLBACK, receipt, clock.instant());
         } else {
             boolean fresh = inbounds.store((Inbound) event);
             receipt = new DeliveryReceipt(fresh ? 1 : 0, fresh ? 0 : 1, 0);
