@@ -205,6 +205,7 @@ public final class SinchTransport implements AutoCloseable {
         private final Map<String, Object> pathParams = new LinkedHashMap<>();
         private final List<String[]> query = new ArrayList<>();
         private Object body;
+        private String json;
 
         private Call(String method, String template) {
             this.method = method;
@@ -229,6 +230,12 @@ public final class SinchTransport implements AutoCloseable {
             return this;
         }
 
+        /** A body already written as JSON (see {@code Batches.prepare}). */
+        public Call json(String json) {
+            this.json = json;
+            return this;
+        }
+
         public Call body(Object body) {
             this.body = body;
             return this;
@@ -245,7 +252,8 @@ public final class SinchTransport implements AutoCloseable {
         /** Sends; returns the raw 2xx body (empty for delivery feedback and group delete). */
         public String send() {
             WebTarget target = target();
-            Entity<String> entity = body == null ? null : Entity.entity(SinchJson.write(body), MediaType.APPLICATION_JSON_TYPE);
+            String text = json != null ? json : body == null ? null : SinchJson.write(body);
+            Entity<String> entity = text == null ? null : Entity.entity(text, MediaType.APPLICATION_JSON_TYPE);
             String token = tokens.token();
             String operation = method + " " + template;
             Response response = invoke(operation, method, target, HttpHeaders.AUTHORIZATION, "Bearer " + token, entity);

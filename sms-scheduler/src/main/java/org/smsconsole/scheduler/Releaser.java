@@ -104,6 +104,12 @@ public class Releaser {
         Pacer.Grant grant = prepared.grant();
         long guardNanos = settings.paceGuard().toNanos();
         for (OutgoingBatch batch : prepared.claim().batches()) {
+            // Checked and written before the slot: after it only the request itself remains.
+            java.util.Optional<org.smsconsole.sinch.batch.Batches.Prepared> request = dispatcher.prepare(sinch, batch);
+            if (request.isEmpty()) {
+                pacer.giveBack(grant, batch.size());
+                continue;
+            }
             while (true) {
                 if (!sleepUntil(grant.deadlineNanos())) {
                     putBack(grant, batch, "stopping");
@@ -113,8 +119,9 @@ public class Releaser {
                     putBack(grant, batch, "its request could not start in time");
                     break;
                 }
-                if (grant.ids().isEmpty() || System.nanoTime() - grant.deadlineNanos() <= guardNanos) { // no rate, or in its slot
-                    dispatcher.dispatch(sinch, batch);
+                // Half the guard for a late start, half for the way from here to the wire.
+                if (grant.ids().isEmpty() || System.nanoTime() - grant.deadlineNanos() <= guardNanos / 2) { // no rate, or in its slot
+                    dispatcher.send(sinch, batch, request.get());
                     break;
                 }
                 pacer.giveBack(grant, batch.size());

@@ -54,15 +54,17 @@ public class SinchConnection {
     /**
      * A new client's first send loads the number rules (libphonenumber's metadata), JSON-B and the HTTP client and
      * opens a connection: half a second was seen here, enough for a paced batch to reach Sinch together with the
-     * next second's. So a request is checked and written and a read goes first, before any send has a slot (a
-     * failure here is nothing: the probe and the sends report their own).
+     * next second's. So a request is checked and written, and a read and a dry run (a POST that sends nothing) go
+     * first, before any send has a slot (a failure here is nothing: the probe and the sends report their own).
      */
     private static void warmUp(SinchClient client) {
         try {
-            TextRequest sample = TextRequest.builder().to("+447700900123", "15550100000").body("warm-up").build();
+            TextRequest sample = TextRequest.builder().to("+447700900123", "15550100000").body("Hi ${name}")
+                    .parameter("name", "+447700900123", "Ada").parameterDefault("name", "").build();
             BatchValidator.validate(sample, java.time.Instant.now());
             SinchJson.write(sample);
             client.batches().list(BatchQuery.all(), 0, 1);
+            client.batches().dryRun(sample, false, null); // a POST with a body, which sends nothing
         } catch (RuntimeException e) {
             LOG.fine("Warming the Sinch client up: " + e);
         }
