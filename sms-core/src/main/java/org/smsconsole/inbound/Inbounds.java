@@ -1,5 +1,6 @@
 package org.smsconsole.inbound;
 
+import org.smsconsole.log.LogText;
 import static org.smsconsole.persistence.Jdbc.utc;
 import static org.smsconsole.persistence.Jdbc.setTime;
 import static org.smsconsole.persistence.Jdbc.setString;
@@ -79,7 +80,7 @@ public class Inbounds {
             try {
                 rows.add(Row.of(mo));
             } catch (InvalidInputException e) {
-                LOG.warning(() -> "Polled inbound skipped (" + e.field() + ": " + e.getMessage() + ")");
+                LOG.warning(() -> "Polled inbound skipped (" + e.field() + ": " + LogText.of(e.getMessage()) + ")");
             }
         }
         return insert(rows);

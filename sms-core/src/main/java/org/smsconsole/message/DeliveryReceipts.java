@@ -1,5 +1,6 @@
 package org.smsconsole.message;
 
+import org.smsconsole.log.LogText;
 import static org.smsconsole.persistence.Jdbc.nullableInt;
 import static org.smsconsole.persistence.Jdbc.nullableLong;
 import static org.smsconsole.persistence.Jdbc.instant;
@@ -95,7 +96,7 @@ public class DeliveryReceipts {
             try {
                 events.add(DeliveryEvent.of(report));
             } catch (InvalidInputException e) {
-                LOG.warning(() -> "Polled delivery report skipped (" + e.field() + ": " + e.getMessage() + "): " + report);
+                LOG.warning(() -> "Polled delivery report skipped (" + e.field() + ": " + LogText.of(e.getMessage()) + "): " + LogText.of(report));
             }
         }
         return store(events);

@@ -42,14 +42,12 @@ public class StaffUser {
     @Column(name = "must_change_password", nullable = false)
     private boolean mustChangePassword;
 
+    /**
+     * Failed logins are no longer counted per account (see {@link LoginThrottle}: per name and source, in memory);
+     * the column stays, always 0, like {@code last_failed_login_at} and {@code locked_until}, which are unmapped.
+     */
     @Column(name = "failed_logins", nullable = false)
     private int failedLogins;
-
-    @Column(name = "last_failed_login_at")
-    private Instant lastFailedLoginAt;
-
-    @Column(name = "locked_until")
-    private Instant lockedUntil;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -74,21 +72,6 @@ public class StaffUser {
         this.updatedAt = now;
     }
 
-    void recordFailedLogin(Instant now, LoginPolicy policy) {
-        failedLogins++;
-        lastFailedLoginAt = now;
-        if (failedLogins >= policy.lockAfter()) {
-            lockedUntil = now.plus(policy.lockDuration());
-            failedLogins = 0;
-        }
-    }
-
-    void recordSuccessfulLogin() {
-        failedLogins = 0;
-        lastFailedLoginAt = null;
-        lockedUntil = null;
-    }
-
     void assignRole(Role role, Instant now) {
         this.role = role;
         this.updatedAt = now;
@@ -103,7 +86,6 @@ public class StaffUser {
     void resetPassword(String newHash, Instant now) {
         passwordHash = newHash;
         mustChangePassword = true;
-        recordSuccessfulLogin(); // also lifts a lock
         updatedAt = now;
     }
 
@@ -141,15 +123,4 @@ public class StaffUser {
         return mustChangePassword;
     }
 
-    int getFailedLogins() {
-        return failedLogins;
-    }
-
-    Instant getLastFailedLoginAt() {
-        return lastFailedLoginAt;
-    }
-
-    public Instant getLockedUntil() {
-        return lockedUntil;
-    }
 }

@@ -28,6 +28,9 @@ public class StaffUsers {
     @Inject
     AuditLog audit;
 
+    @Inject
+    FailedLogins failedLogins;
+
     public StaffUser create(String username, String displayName, char[] password, Role role, boolean mustChangePassword) {
         String name = username == null ? "" : username.strip();
         if (!name.matches("[A-Za-z0-9._@-]{1,64}")) {
@@ -87,11 +90,12 @@ public class StaffUsers {
         audit.record(enabled ? "USER_ENABLED" : "USER_DISABLED", "user " + username, null);
     }
 
-    /** Sets a one-time password, lifts any lock; the person must change it at the next login. */
+    /** Sets a one-time password and lifts this name's sign-in locks; the person must change it at the next login. */
     public void resetPassword(String username, char[] temporary) {
         StaffUser user = require(username);
         requireStrong("password", temporary);
         user.resetPassword(PasswordHasher.hash(temporary), clock.instant());
+        failedLogins.forget(user.getUsername());
         audit.record("USER_PASSWORD_RESET", "user " + username, null);
     }
 

@@ -1,5 +1,6 @@
 package org.smsconsole.scheduler;
 
+import org.smsconsole.log.LogText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -60,7 +61,7 @@ public class CampaignControl {
             } catch (RuntimeException e) {
                 // Expected when the batch has left Sinch entirely (all its messages dispatched) or is
                 // unknown there: nothing is left to stop, so the error is logged and ignored.
-                LOG.log(Level.INFO, "Campaign " + campaignId + ": Sinch did not cancel batch " + batchId + ": " + e.getMessage());
+                LOG.log(Level.INFO, "Campaign " + campaignId + ": Sinch did not cancel batch " + LogText.of(batchId) + ": " + LogText.of(e.getMessage()));
             }
         }
         LOG.info(() -> "Campaign " + campaignId + " cancelled; Sinch batches cancelled: " + cancelled + " of " + batches);

@@ -1,5 +1,6 @@
 package org.smsconsole.scheduler;
 
+import org.smsconsole.log.LogText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -54,7 +55,7 @@ public class SendingHalt {
         int changed = em.createNativeQuery("update sending_state set halted = true, halt_reason = ?1, halted_at = ?2, updated_at = ?2"
                 + " where id = 1 and halted = false").setParameter(1, truncate(reason)).setParameter(2, now).executeUpdate();
         if (changed == 1) {
-            LOG.warning("Sending halted: " + reason);
+            LOG.warning("Sending halted: " + LogText.of(reason));
             audit.recordAs("system", "SENDING_HALTED", "sending", reason);
         } else {
             em.createNativeQuery("update sending_state set halt_reason = ?1, updated_at = ?2 where id = 1")

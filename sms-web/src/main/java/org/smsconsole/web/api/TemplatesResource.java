@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -72,11 +71,10 @@ public class TemplatesResource {
     }
 
     @GET
-    public TemplatePage list(@QueryParam("page") @DefaultValue("0") int page,
-                             @QueryParam("page_size") @DefaultValue("30") int pageSize) {
-        Paging paging = Paging.of(page, pageSize);
+    public TemplatePage list(@QueryParam("page") String page, @QueryParam("page_size") String pageSize) {
+        Paging paging = Paging.parse(page, pageSize);
         List<TemplateJson> items = templates.page(paging.first(), paging.size()).stream().map(TemplateJson::of).toList();
-        return new TemplatePage(templates.count(), page, items.size(), items);
+        return new TemplatePage(templates.count(), paging.page(), items.size(), items);
     }
 
     @GET

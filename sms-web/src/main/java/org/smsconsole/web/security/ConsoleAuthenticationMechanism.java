@@ -27,6 +27,12 @@ import java.util.Optional;
  * cookie, so no cross-site request can ride on a browser's login); webhooks are public here and
  * check their own signatures; {@code /api/metrics} checks its scrape token; the Sinch sandbox ({@code /sandbox/})
  * checks its own Bearer token and never gets a session or a login redirect.
+ * <p>
+ * A 401 on {@code /api} challenges with {@code Bearer}, never {@code Basic}: a Basic challenge makes a browser ask
+ * for a password and then send it with every request to the console, including those other sites' pages make.
+ * Machines still send Basic credentials unasked. A password set by an administrator or generated (one the person
+ * must change) works for nothing but changing it: the API refuses it. Redirects are relative, never built from the
+ * request's Host header.
  */
 @ApplicationScoped
 public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -43,6 +49,9 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
     @Inject
     ApiKeys apiKeys;
 
+    @Inject
+    ClientAddress clientAddress;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -50,7 +59,7 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
         if (path.equals("/api/metrics")) {
             return context.doNothing(); // checks its own scrape token (SMS_METRICS_TOKEN), without the database
         }
-        if (path.startsWith("/api/")) {
+        if (path.startsWith("/api/") || path.equals("/api")) {
             return api(request, response, context);
         }
         if (path.startsWith("/sandbox/")) {
@@ -104,26 +113,43 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return apiKeys.authenticate(header.substring(7).trim())
                     .map(key -> context.notifyContainerAboutLogin(key.name(), key.role().groups()))
-                    .orElseGet(() -> unauthorized(response, context));
+                    .orElseGet(() -> unauthorized(response, "This API key is not known or was revoked"));
         }
         if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
             String decoded = decode(header.substring(6).trim());
             int colon = decoded.indexOf(':');
             if (colon > 0) {
                 char[] password = decoded.substring(colon + 1).toCharArray();
-                LoginOutcome outcome = logins.attemptForRequest(decoded.substring(0, colon), password);
+                LoginOutcome outcome = logins.attemptForRequest(decoded.substring(0, colon), password, clientAddress.of(request));
+                if (outcome instanceof LoginOutcome.SignedIn who && who.mustChangePassword()) {
+                    return unauthorized(response, "This is a one-time password: sign in to the console and choose your own"
+                            + " before using it with the API");
+                }
                 if (outcome instanceof LoginOutcome.SignedIn who) {
                     return context.notifyContainerAboutLogin(who.username(), who.groups());
                 }
+                if (outcome instanceof LoginOutcome.Refused refused) {
+                    return unauthorized(response, refused.reason());
+                }
             }
-            return unauthorized(response, context);
+            return unauthorized(response, null);
         }
-        return context.isProtected() ? unauthorized(response, context) : context.doNothing();
+        return context.isProtected() ? unauthorized(response, null) : context.doNothing();
     }
 
-    private static AuthenticationStatus unauthorized(HttpServletResponse response, HttpMessageContext context) {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"sms-console\", charset=\"UTF-8\"");
-        return context.responseUnauthorized();
+    /** 401 with a Bearer challenge (see the class comment); the error page turns it into a problem with the detail. */
+    private static AuthenticationStatus unauthorized(HttpServletResponse response, String detail) {
+        response.setHeader("WWW-Authenticate", "Bearer realm=\"sms-console\"");
+        try {
+            if (detail == null) {
+                response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+            } else {
+                response.sendError(HttpServletResponse.SC_UNAUTHORIZED, detail);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     private static AuthenticationStatus redirect(HttpServletRequest request, HttpServletResponse response,
@@ -141,7 +167,7 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
                 throw new IllegalStateException(e);
             }
         }
-        return context.redirect(location);
+        return context.redirect(location); // stays relative: glassfish-web.xml's relativeRedirectAllowed
     }
 
     private static String decode(String base64) {

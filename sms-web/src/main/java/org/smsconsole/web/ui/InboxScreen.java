@@ -31,7 +31,8 @@ import java.util.Map;
 /**
  * The shared inbox (VIEWER reads, OPERATOR answers): conversations newest first, searched by name, number or
  * text, paged without counting them all; {@code ?phone=} opens one, its messages both ways by time, refreshed
- * live. An operator opening it marks it read for the whole team; a viewer's look changes nothing.
+ * live. An operator opening it marks it read for the whole team (with a POST the page makes once loaded, never on
+ * the GET); a viewer's look changes nothing.
  */
 @Named
 @ViewScoped
@@ -65,7 +66,11 @@ public class InboxScreen implements Serializable {
         count = SegmentCounter.count("");
     }
 
-    /** Before the page renders (and before the menu's unread count): open {@code ?phone=} and mark it read. */
+    /**
+     * Before the page renders: open {@code ?phone=}. Only that: a GET changes nothing (a link, a prefetch or another
+     * site's page can make one), so the page marks the conversation read with a POST of its own once it has loaded
+     * ({@link #markRead}).
+     */
     public void open() {
         if (phone == null || phone.isBlank()) {
             return;
@@ -75,10 +80,20 @@ public class InboxScreen implements Serializable {
             Messages.error("There is no conversation with " + phone + ".");
             return;
         }
-        if (isMayReply() && conversations.markRead(phone) > 0) {
-            conversation = conversations.find(phone).orElse(conversation);
-        }
         reload();
+    }
+
+    /** The page's own POST right after it opened a conversation: an operator's look marks it read for the team. */
+    public void markRead() {
+        if (conversation != null && isMayReply() && conversations.markRead(conversation.phone()) > 0) {
+            conversation = conversations.find(conversation.phone()).orElse(conversation);
+            reload();
+        }
+    }
+
+    /** Whether the page should mark what it shows read once loaded. */
+    public boolean isUnreadShown() {
+        return conversation != null && isMayReply() && conversation.unread() > 0;
     }
 
     /** The poll and "Show earlier": the conversation as it is now (new MOs stay unread until someone opens it). */

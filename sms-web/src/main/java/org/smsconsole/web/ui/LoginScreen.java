@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.smsconsole.user.InitialAdmin;
 import org.smsconsole.user.LoginOutcome;
 import org.smsconsole.user.StaffLogins;
+import org.smsconsole.web.security.ClientAddress;
 import org.smsconsole.web.security.VerifiedLogin;
 
 import java.io.IOException;
@@ -31,19 +32,23 @@ public class LoginScreen {
     @Inject
     InitialAdmin initialAdmin;
 
+    @Inject
+    ClientAddress clientAddress;
+
     private String username;
     private String password;
 
     public String signIn() throws IOException {
-        LoginOutcome outcome = logins.attempt(username, password == null ? new char[0] : password.toCharArray());
+        FacesContext faces = FacesContext.getCurrentInstance();
+        ExternalContext external = faces.getExternalContext();
+        LoginOutcome outcome = logins.attempt(username, password == null ? new char[0] : password.toCharArray(),
+                clientAddress.of((HttpServletRequest) external.getRequest()));
         password = null;
         if (outcome instanceof LoginOutcome.Refused refused) {
             Messages.error(refused.reason());
             return null;
         }
         LoginOutcome.SignedIn who = (LoginOutcome.SignedIn) outcome;
-        FacesContext faces = FacesContext.getCurrentInstance();
-        ExternalContext external = faces.getExternalContext();
         AuthenticationStatus status = securityContext.authenticate(
                 (HttpServletRequest) external.getRequest(), (HttpServletResponse) external.getResponse(),
                 AuthenticationParameters.withParams().credential(new VerifiedLogin(who)).newAuthentication(true));

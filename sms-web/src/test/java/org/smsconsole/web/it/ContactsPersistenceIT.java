@@ -22,6 +22,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
+import java.util.ArrayList;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -165,36 +166,49 @@ class ContactsPersistenceIT {
     }
 
     @Test
-    void failedLoginsSlowDownThenLockTheAccountForAWhile() {
+    void failedLoginsSlowDownThenLockTheNameFromThatSourceOnlyAndAnUnknownNameReadsTheSame() {
         String name = "it-" + UUID.randomUUID().toString().substring(0, 8);
         char[] right = "a long enough password".toCharArray();
         char[] wrong = "wrong password!!".toCharArray();
         staffUsers.create(name, "IT user", right, Role.OPERATOR, false);
         TestClock.stop();
         try {
-            slowDownThenLock(name, right, wrong);
+            List<String> known = slowDownThenLock(name, right, wrong, "203.0.113.1");
+            List<String> unknown = slowDownThenLock("nobody-" + UUID.randomUUID().toString().substring(0, 8), right, wrong, "203.0.113.2");
+            assertEquals(known, unknown, "the same refusals whether the name exists or not");
+
+            assertTrue(refused(logins.attempt(name, right, "203.0.113.1")).startsWith(
+                    "Signing in with this user name from your address is locked until"));
+            assertInstanceOf(LoginOutcome.SignedIn.class, logins.attempt(name, right, "198.51.100.20"),
+                    "the same person signs in from another address meanwhile");
+            staffUsers.resetPassword(name, "an administrator's one-time password".toCharArray());
+            assertInstanceOf(LoginOutcome.SignedIn.class, logins.attempt(name, "an administrator's one-time password".toCharArray(),
+                    "203.0.113.1"), "a new password set by an administrator lifts the lock");
         } finally {
             TestClock.resume();
         }
     }
 
-    private void slowDownThenLock(String name, char[] right, char[] wrong) {
+    /** Guesses as fast as the policy lets them; the refusals, in order. */
+    private List<String> slowDownThenLock(String name, char[] right, char[] wrong, String source) {
+        List<String> seen = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            assertEquals("Wrong user name or password.", refused(logins.attempt(name, wrong)));
+            seen.add(refused(logins.attempt(name, wrong, source)));
         }
         // From the fourth failure on, each attempt waits twice as long as the one before.
-        assertEquals("Too many failed logins: wait 1 s before trying again.", refused(logins.attempt(name, right)));
+        seen.add(refused(logins.attempt(name, right, source)));
         TestClock.advance(Duration.ofSeconds(1));
-        assertEquals("Wrong user name or password.", refused(logins.attempt(name, wrong)));
-        assertEquals("Too many failed logins: wait 2 s before trying again.", refused(logins.attempt(name, wrong)));
+        seen.add(refused(logins.attempt(name, wrong, source)));
+        seen.add(refused(logins.attempt(name, wrong, source)));
         TestClock.advance(Duration.ofSeconds(2));
-        assertEquals("Wrong user name or password.", refused(logins.attempt(name, wrong)));
+        seen.add(refused(logins.attempt(name, wrong, source)));
         TestClock.advance(Duration.ofSeconds(4));
-        assertEquals("Wrong user name or password. The account is now locked for 15 minutes.", refused(logins.attempt(name, wrong)));
-
-        assertTrue(refused(logins.attempt(name, right)).startsWith("This account is locked after repeated failed logins until"));
-        TestClock.advance(Duration.ofMinutes(15));
-        assertInstanceOf(LoginOutcome.SignedIn.class, logins.attempt(name, right));
+        seen.add(refused(logins.attempt(name, wrong, source)));
+        assertEquals(List.of("Wrong user name or password.", "Wrong user name or password.", "Wrong user name or password.",
+                "Too many failed logins: wait 1 s before trying again.", "Wrong user name or password.",
+                "Too many failed logins: wait 2 s before trying again.", "Wrong user name or password.",
+                "Wrong user name or password. Signing in with this user name from your address is now locked for 15 minutes."), seen);
+        return seen;
     }
 
     private static String refused(LoginOutcome outcome) {
@@ -206,7 +220,7 @@ class ContactsPersistenceIT {
         String name = "ok-" + UUID.randomUUID().toString().substring(0, 8);
         staffUsers.create(name, null, "a long enough password".toCharArray(), Role.OPERATOR, true);
         LoginOutcome.SignedIn in = assertInstanceOf(LoginOutcome.SignedIn.class,
-                logins.attempt(name, "a long enough password".toCharArray()));
+                logins.attempt(name, "a long enough password".toCharArray(), "198.51.100.21"));
         assertEquals(Role.OPERATOR.groups(), in.groups());
         assertTrue(in.mustChangePassword());
     }

@@ -38,6 +38,8 @@ public final class Browser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--window-size=1366,900",
                 "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        // The page's console (CSP violations among it), readable through consoleMessages().
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
@@ -145,6 +147,22 @@ public final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** What pages wrote to the browser's console since the last call (Chromium reports CSP violations there). */
+    public java.util.List<String> consoleMessages() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(e -> e.getLevel() + " " + e.getMessage()).toList();
+    }
+
+    /**
+     * Sends {@code value} as header {@code name} with every request the browser makes from now on, to every site (as
+     * it does with Basic credentials it has cached); an empty map stops it.
+     */
+    public void sendWithEveryRequest(java.util.Map<String, String> headers) {
+        ChromeDriver chrome = (ChromeDriver) driver;
+        chrome.executeCdpCommand("Network.enable", java.util.Map.of());
+        chrome.executeCdpCommand("Network.setExtraHTTPHeaders", java.util.Map.of("headers", headers));
     }
 
     public WebDriver driver() {

@@ -244,7 +244,7 @@ class PostgresConsoleIT {
 
     @Test
     @Order(6)
-    void wrongPasswordsShowAnErrorThenSlowDownThenLockTheAccount() {
+    void wrongPasswordsShowAnErrorThenSlowDownThenLockTheNameFromThatAddress() {
         browser.click("headerForm:logout");
         browser.waitForText("Sign in to continue");
         assertTrue(screens.signIn("admin", "not the password").contains("Wrong user name or password."));
@@ -256,11 +256,11 @@ class PostgresConsoleIT {
             if (page.contains("Too many failed logins: wait")) {
                 seen.add("slowed");
             }
-            return page.contains("The account is now locked for 15 minutes.");
+            return page.contains("Signing in with this user name from your address is now locked for 15 minutes.");
         });
         assertTrue(seen.contains("slowed"), "guesses were slowed down before the lock");
         String locked = screens.signIn("admin", PASSWORD);
-        assertTrue(locked.contains("This account is locked after repeated failed logins"), locked);
+        assertTrue(locked.contains("Signing in with this user name from your address is locked until"), locked);
         assertEquals("/login.xhtml", browser.currentPath());
         browser.screenshot("07-login-locked");
     }

@@ -167,18 +167,9 @@ final class AudienceJson {
         return list;
     }
 
-    static int page(Integer page) {
-        if (page != null && page < 0) {
-            throw new InvalidInputException("page", "page starts at 0");
-        }
-        return page == null ? 0 : page;
-    }
-
-    static int pageSize(Integer size) {
-        if (size != null && (size < 1 || size > MAX_PAGE_SIZE)) {
-            throw new InvalidInputException("page_size", "page_size is 1 to " + MAX_PAGE_SIZE);
-        }
-        return size == null ? 30 : size;
+    /** Paging of the audience lists: 30 by default, up to {@link #MAX_PAGE_SIZE} a page. */
+    static org.smsconsole.web.api.Paging paging(String page, String pageSize) {
+        return org.smsconsole.web.api.Paging.parse(page, pageSize, 30, MAX_PAGE_SIZE);
     }
 
     static String instant(Instant i) {

@@ -38,6 +38,7 @@ import org.smsconsole.contact.imports.ImportSettings;
 import org.smsconsole.csv.CsvFormatException;
 import org.smsconsole.group.Groups;
 import org.smsconsole.validation.InvalidInputException;
+import org.smsconsole.web.api.Paging;
 import org.smsconsole.validation.NotFoundException;
 
 import java.io.IOException;
@@ -84,13 +85,14 @@ public class ContactsResource {
     public JsonObject search(@QueryParam("q") String text, @QueryParam("attribute") String attribute,
                              @QueryParam("attribute_value") String attributeValue, @QueryParam("group_id") Long groupId,
                              @QueryParam("sort") String sort, @QueryParam("order") String order,
-                             @QueryParam("page") Integer page, @QueryParam("page_size") Integer pageSize) {
+                             @QueryParam("page") String page, @QueryParam("page_size") String pageSize) {
         return page(new ContactQuery(text, attribute, attributeValue, groupId), sort, order, page, pageSize);
     }
 
-    JsonObject page(ContactQuery query, String sort, String order, Integer page, Integer pageSize) {
-        int p = AudienceJson.page(page);
-        int size = AudienceJson.pageSize(pageSize);
+    JsonObject page(ContactQuery query, String sort, String order, String page, String pageSize) {
+        Paging paging = AudienceJson.paging(page, pageSize);
+        int p = paging.page();
+        int size = paging.size();
         ContactSort by = switch (sort == null ? "name" : sort) {
             case "name" -> ContactSort.NAME;
             case "phone" -> ContactSort.PHONE;
@@ -102,7 +104,7 @@ public class ContactsResource {
         }
         ContactCount count = contacts.countMatching(query);
         JsonArrayBuilder items = Json.createArrayBuilder();
-        contacts.page(query, count, by, !"desc".equals(order), p * size, size).forEach(c -> items.add(AudienceJson.contact(c)));
+        contacts.page(query, count, by, !"desc".equals(order), paging.first(), size).forEach(c -> items.add(AudienceJson.contact(c)));
         return Json.createObjectBuilder().add("count", count.value()).add("count_exact", count.exact())
                 .add("page", p).add("page_size", size).add("contacts", items).build();
     }
@@ -186,7 +188,7 @@ public class ContactsResource {
     /** A CSV body; columns are mapped from the header (phone, name, language, time_zone; others become attributes). */
     @POST
     @Path("import")
-    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Consumes("text/csv")
     public Response importCsv(InputStream body, @QueryParam("default_country") String defaultCountry,
                               @QueryParam("existing") String existing, @QueryParam("group_id") Long groupId,
                               @QueryParam("file_name") String fileName) throws IOException {

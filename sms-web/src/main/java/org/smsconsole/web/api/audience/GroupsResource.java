@@ -1,5 +1,6 @@
 package org.smsconsole.web.api.audience;
 
+import org.smsconsole.web.api.Paging;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -50,12 +51,13 @@ public class GroupsResource {
     UriInfo uri;
 
     @GET
-    public JsonObject list(@QueryParam("page") Integer page, @QueryParam("page_size") Integer pageSize) {
-        int p = AudienceJson.page(page);
-        int size = AudienceJson.pageSize(pageSize);
+    public JsonObject list(@QueryParam("page") String page, @QueryParam("page_size") String pageSize) {
+        Paging paging = AudienceJson.paging(page, pageSize);
+        int p = paging.page();
+        int size = paging.size();
         List<GroupView> all = groups.list();
         JsonArrayBuilder items = Json.createArrayBuilder();
-        all.stream().skip((long) p * size).limit(size).forEach(g -> items.add(AudienceJson.group(g)));
+        all.stream().skip(paging.first()).limit(size).forEach(g -> items.add(AudienceJson.group(g)));
         return Json.createObjectBuilder().add("count", all.size()).add("page", p).add("page_size", size).add("groups", items).build();
     }
 
@@ -93,7 +95,7 @@ public class GroupsResource {
 
     @GET
     @Path("{id:[0-9]+}/members")
-    public JsonObject members(@PathParam("id") long id, @QueryParam("page") Integer page, @QueryParam("page_size") Integer pageSize) {
+    public JsonObject members(@PathParam("id") long id, @QueryParam("page") String page, @QueryParam("page_size") String pageSize) {
         groups.get(id);
         return contactsResource.page(new ContactQuery(null, null, null, id), "name", "asc", page, pageSize);
     }

@@ -27,10 +27,16 @@ public final class Problem {
 
     /** A problem naming the fields at fault, each with its message. */
     public static Response of(Response.StatusType status, String detail, Map<String, String> fieldErrors) {
+        return Response.status(status).type(PROBLEM_JSON)
+                .entity(json(status.getStatusCode(), status.getReasonPhrase(), detail, fieldErrors)).build();
+    }
+
+    /** The body alone, for answers written outside JAX-RS (servlet filters, error pages). */
+    public static String json(int status, String title, String detail, Map<String, String> fieldErrors) {
         JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("type", "about:blank")
-                .add("title", status.getReasonPhrase())
-                .add("status", status.getStatusCode());
+                .add("title", title)
+                .add("status", status);
         if (detail != null) {
             body.add("detail", detail);
         }
@@ -39,6 +45,6 @@ public final class Problem {
             fieldErrors.forEach((field, message) -> errors.add(JSON.createObjectBuilder().add("field", field).add("message", message)));
             body.add("errors", errors);
         }
-        return Response.status(status).type(PROBLEM_JSON).entity(body.build().toString()).build();
+        return body.build().toString();
     }
 }

@@ -19,6 +19,10 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         if (e.getCause() instanceof JsonbException || e.getCause() instanceof ProcessingException) {
             return Problem.of(Response.Status.BAD_REQUEST, "The request body is not valid JSON of the expected shape");
         }
-        return Problem.of(status, status.getStatusCode() >= 500 ? null : e.getMessage());
+        String message = e.getMessage();
+        if (message == null || message.startsWith("HTTP " + status.getStatusCode())) { // JAX-RS's own words: "HTTP 404 Not Found"
+            message = ProblemResponses.defaultDetail(status.getStatusCode());
+        }
+        return Problem.of(status, status.getStatusCode() >= 500 ? null : message);
     }
 }

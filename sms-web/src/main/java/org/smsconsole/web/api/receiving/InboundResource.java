@@ -36,7 +36,6 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class InboundResource {
 
-    static final int DEFAULT_PAGE_SIZE = 30;
 
     @Inject
     Inbounds inbounds;
@@ -56,7 +55,7 @@ public class InboundResource {
                             @QueryParam("keyword_action") String keywordAction, @QueryParam("q") String text,
                             @QueryParam("page") String page, @QueryParam("page_size") String pageSize) {
         ApiAccess.require(security, Role.VIEWER);
-        Paging paging = Paging.of(number("page", page, 0), number("page_size", pageSize, DEFAULT_PAGE_SIZE));
+        Paging paging = Paging.parse(page, pageSize);
         Instant after = instant("since", since);
         Instant before = instant("until", until);
         if (after != null && before != null && !before.isAfter(after)) {
@@ -70,7 +69,7 @@ public class InboundResource {
         }
         InboundSearch search = new InboundSearch(phone(from), contact, after, before, action, contains);
         List<InboundJson> items = inbounds.page(search, paging.first(), paging.size()).stream().map(InboundJson::of).toList();
-        return new InboundPage(inbounds.count(search), paging.first() / paging.size(), items.size(), items);
+        return new InboundPage(inbounds.count(search), paging.page(), items.size(), items);
     }
 
     /** Any form Sinch accepts: E.164, digits with 00, or a national number in the default country; stored with {@code +}. */
@@ -98,17 +97,6 @@ public class InboundResource {
             return OffsetDateTime.parse(value.strip()).toInstant();
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(name, name + " must be an ISO-8601 time with an offset, e.g. 2026-05-01T09:00:00Z");
-        }
-    }
-
-    private static int number(String name, String value, int absent) {
-        if (value == null || value.isBlank()) {
-            return absent;
-        }
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(name, name + " must be a whole number");
         }
     }
 

@@ -88,7 +88,7 @@ public class CampaignsResource {
         CampaignState s = QueryValues.state(CampaignState.class, state);
         Paging paging = QueryValues.paging(page, pageSize);
         List<CampaignJson> items = campaigns.page(s, paging.first(), paging.size()).stream().map(c -> CampaignJson.of(c, null)).toList();
-        return new CampaignPage(campaigns.count(s), paging.first() / paging.size(), items.size(), items);
+        return new CampaignPage(campaigns.count(s), paging.page(), items.size(), items);
     }
 
     @GET

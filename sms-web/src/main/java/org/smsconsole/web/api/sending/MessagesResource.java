@@ -86,6 +86,6 @@ public class MessagesResource {
 
     static MessagePage page(Long campaignId, MessageState state, Paging paging, Messages messages) {
         List<MessageJson> items = messages.page(campaignId, state, paging.first(), paging.size()).stream().map(MessageJson::of).toList();
-        return new MessagePage(messages.count(campaignId, state), paging.first() / paging.size(), items.size(), items);
+        return new MessagePage(messages.count(campaignId, state), paging.page(), items.size(), items);
     }
 }

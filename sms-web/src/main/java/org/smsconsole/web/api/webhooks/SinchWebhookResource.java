@@ -1,5 +1,6 @@
 package org.smsconsole.web.api.webhooks;
 
+import org.smsconsole.log.LogText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -110,7 +111,7 @@ public class SinchWebhookResource {
     }
 
     private static Response badRequest(String field, String message) {
-        LOG.info(() -> "Sinch callback refused: " + field + ": " + message);
+        LOG.info(() -> "Sinch callback refused: " + LogText.of(field) + ": " + LogText.of(message));
         return Problem.of(Response.Status.BAD_REQUEST, "Not a Sinch callback this console understands", Map.of(field, message));
     }
 }
