@@ -6,6 +6,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.smsconsole.sinch.SinchConfig;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -38,8 +39,34 @@ public class SinchSettings {
     @Inject
     InstallationSecrets generated;
 
+    /** Connecting to Sinch, and waiting for its answer: after either the request may or may not have been applied. */
+    @Inject
+    @ConfigProperty(name = "SMS_SINCH_CONNECT_TIMEOUT_MS", defaultValue = "10000")
+    long connectTimeoutMs;
+
+    @Inject
+    @ConfigProperty(name = "SMS_SINCH_READ_TIMEOUT_MS", defaultValue = "30000")
+    long readTimeoutMs;
+
     @Inject
     Clock clock;
+
+    /** The longest one request to Sinch is waited for (connecting and answering): the release engine's lease must exceed it. */
+    public Duration requestTimeout() {
+        return connectTimeout().plus(readTimeout());
+    }
+
+    private Duration connectTimeout() {
+        return Duration.ofMillis(Math.max(1, connectTimeoutMs));
+    }
+
+    private Duration readTimeout() {
+        return Duration.ofMillis(Math.max(1, readTimeoutMs));
+    }
+
+    private SinchConfig.Builder builder() {
+        return SinchConfig.builder().clock(clock).connectTimeout(connectTimeout()).readTimeout(readTimeout());
+    }
 
     /**
      * No real credentials, neither in the environment nor stored: messages go to the sandbox on this server. A stored
@@ -57,7 +84,7 @@ public class SinchSettings {
 
     /** Empty while the sandbox's address is not known yet. */
     public Optional<SinchConfig> sinchConfig() {
-        SinchConfig.Builder builder = SinchConfig.builder().clock(clock);
+        SinchConfig.Builder builder = builder();
         if (sandboxMode()) {
             if (localPort() == 0) {
                 return Optional.empty();
@@ -77,7 +104,7 @@ public class SinchSettings {
      */
     public SinchConfig connection(String region, Optional<String> baseUrl, Optional<String> servicePlanId, Optional<String> apiToken,
                                   Optional<String> projectId, Optional<String> keyId, Optional<String> keySecret) {
-        SinchConfig.Builder builder = SinchConfig.builder().clock(clock);
+        SinchConfig.Builder builder = builder();
         present(baseUrl).ifPresentOrElse(builder::baseUrl, () -> builder.region(region));
         if (present(apiToken).isPresent()) {
             builder.servicePlan(present(servicePlanId).orElse(null), apiToken.get());

@@ -17,6 +17,9 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.URLEncoder;
 import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,10 +41,21 @@ import org.smsconsole.sinch.auth.TokenSource;
  * <p>Each request carries the property {@link #OPERATION}, the method and path template it was made from
  * ({@code POST batches}, {@code GET batches/{id}}), so that a JAX-RS filter registered from outside (see
  * {@link SinchClient#create(SinchConfig, Object...)}) can tell operations apart without parsing ids out of URLs.
+ *
+ * <p>No layer below resends a request on its own: Jersey's default connector (the JDK's
+ * HttpURLConnection) silently sends a POST again when the connection closes without an answer
+ * ({@code sun.net.http.retryPost}), which sends a whole batch twice. The client runs on Jersey's
+ * {@code java.net.http} connector instead, whose HTTP client retries only GET and HEAD, and only
+ * when the connection had gone stale, or a connection that was refused (nothing left). Every
+ * other retry is the caller's decision; see docs/sinch-client.md.
  */
 public final class SinchTransport implements AutoCloseable {
     /** The request property naming the operation, e.g. {@code POST batches} or {@code POST /oauth2/token}. */
     public static final String OPERATION = "org.smsconsole.sinch.operation";
+    /** Jersey's connector over {@code java.net.http.HttpClient} (jersey-jnh-connector, shipped with the console). */
+    public static final String CONNECTOR_PROVIDER = "org.glassfish.jersey.jnh.connector.JavaNetHttpConnectorProvider";
+    private static final String CONNECTOR_PROPERTY = "jersey.config.client.connector.provider";
+    private static final String HTTP_VERSION_PROPERTY = "jersey.config.jnh.client.httpVersion";
 
     private final Client client;
     private final WebTarget api;
@@ -54,9 +68,14 @@ public final class SinchTransport implements AutoCloseable {
 
     /** @param components JAX-RS providers (filters, interceptors) registered on the client as they are */
     public SinchTransport(SinchConfig config, List<Object> components) {
+        requireConnector();
+        // The connector is named, not referenced, so this stays plain JAX-RS; Jersey loads it through the
+        // context class loader (the application's, inside Payara, where Jersey itself is the server's).
         ClientBuilder builder = ClientBuilder.newBuilder()
                 .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .property(CONNECTOR_PROPERTY, CONNECTOR_PROVIDER)
+                .property(HTTP_VERSION_PROPERTY, HttpClient.Version.HTTP_1_1);
         components.forEach(builder::register);
         this.client = builder.build();
         this.api = client.target(config.apiBase());
@@ -66,6 +85,17 @@ public final class SinchTransport implements AutoCloseable {
 
     public Client client() {
         return client;
+    }
+
+    /** Without the connector Jersey would quietly use HttpURLConnection, which re-sends POSTs: refuse to start instead. */
+    private static void requireConnector() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        try {
+            Class.forName(CONNECTOR_PROVIDER, false, loader != null ? loader : SinchTransport.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("The Sinch client needs org.glassfish.jersey.connectors:jersey-jnh-connector on the class path: "
+                    + "the default connector (HttpURLConnection) would send a batch twice when a connection drops", e);
+        }
     }
 
     /** A call relative to the API base, e.g. {@code call("GET", "batches/{id}")}. */
@@ -141,7 +171,7 @@ public final class SinchTransport implements AutoCloseable {
             if (t instanceof ConnectException || t instanceof NoRouteToHostException || t instanceof UnknownHostException) {
                 return SinchException.CONNECTION_REFUSED;
             }
-            if (t instanceof SocketTimeoutException) {
+            if (t instanceof SocketTimeoutException || t instanceof HttpTimeoutException) {
                 return SinchException.TIMEOUT;
             }
         }
@@ -150,6 +180,12 @@ public final class SinchTransport implements AutoCloseable {
 
     private static boolean connectTimedOut(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof HttpConnectTimeoutException) {
+                return true;
+            }
+            if (t instanceof HttpTimeoutException) {
+                return false; // java.net.http's request timeout counts from the start: the request may have left
+            }
             if (t instanceof SocketTimeoutException) {
                 return String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).contains("connect");
             }
@@ -169,6 +205,7 @@ public final class SinchTransport implements AutoCloseable {
         private final Map<String, Object> pathParams = new LinkedHashMap<>();
         private final List<String[]> query = new ArrayList<>();
         private Object body;
+        private String json;
 
         private Call(String method, String template) {
             this.method = method;
@@ -193,6 +230,12 @@ public final class SinchTransport implements AutoCloseable {
             return this;
         }
 
+        /** A body already written as JSON (see {@code Batches.prepare}). */
+        public Call json(String json) {
+            this.json = json;
+            return this;
+        }
+
         public Call body(Object body) {
             this.body = body;
             return this;
@@ -209,7 +252,8 @@ public final class SinchTransport implements AutoCloseable {
         /** Sends; returns the raw 2xx body (empty for delivery feedback and group delete). */
         public String send() {
             WebTarget target = target();
-            Entity<String> entity = body == null ? null : Entity.entity(SinchJson.write(body), MediaType.APPLICATION_JSON_TYPE);
+            String text = json != null ? json : body == null ? null : SinchJson.write(body);
+            Entity<String> entity = text == null ? null : Entity.entity(text, MediaType.APPLICATION_JSON_TYPE);
             String token = tokens.token();
             String operation = method + " " + template;
             Response response = invoke(operation, method, target, HttpHeaders.AUTHORIZATION, "Bearer " + token, entity);

@@ -106,6 +106,21 @@ class FailuresAndAuthTest {
     }
 
     @Test
+    void aConnectionDroppedAfterTheBatchArrivedIsNeverResentByTheClientAndMayHaveBeenApplied() {
+        // What the JDK's HttpURLConnection answers by POSTing again (sun.net.http.retryPost): two batches at Sinch.
+        sinch.drop();
+        sinch.answer(201, vector("batches/text-batch.json"));
+        try (SinchClient client = planClient()) {
+            SinchException e = assertThrows(SinchException.class, () -> client.batches().send(hello()));
+            assertEquals(0, e.status());
+            assertEquals(SinchException.CONNECTION_BROKEN, e.code());
+            assertTrue(e.mayHaveBeenApplied(), "Sinch may have stored it before the connection closed");
+            // HttpURLConnection would have sent it again and got the 201 queued here instead of failing.
+            assertEquals(1, sinch.received().size(), "the POST reached Sinch once: " + sinch.received());
+        }
+    }
+
+    @Test
     void refusedConnectionIsRetryableAndCertainlyNotApplied() throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

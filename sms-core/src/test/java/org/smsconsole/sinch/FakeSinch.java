@@ -35,7 +35,7 @@ final class FakeSinch implements AutoCloseable {
         }
     }
 
-    private record Answer(int status, String body, Map<String, String> headers, boolean hang) {
+    private record Answer(int status, String body, Map<String, String> headers, boolean hang, boolean drop) {
     }
 
     private final HttpServer server;
@@ -60,13 +60,19 @@ final class FakeSinch implements AutoCloseable {
     }
 
     synchronized FakeSinch answer(int status, String body, Map<String, String> headers) {
-        answers.add(new Answer(status, body, headers, false));
+        answers.add(new Answer(status, body, headers, false, false));
         return this;
     }
 
     /** The next request gets no answer until the server closes (the client's read timeout fires first). */
     synchronized FakeSinch hang() {
-        answers.add(new Answer(0, null, Map.of(), true));
+        answers.add(new Answer(0, null, Map.of(), true, false));
+        return this;
+    }
+
+    /** The next request is read whole, then the connection is closed without a status line (a load balancer dropping it). */
+    synchronized FakeSinch drop() {
+        answers.add(new Answer(0, null, Map.of(), false, true));
         return this;
     }
 
@@ -93,6 +99,9 @@ final class FakeSinch implements AutoCloseable {
                 answer = answers.poll();
             }
             assertNotNull(answer, "no answer queued for " + exchange.getRequestURI());
+            if (answer.drop()) {
+                return; // closing the exchange before any response header closes the connection
+            }
             if (answer.hang()) {
                 release.await(10, TimeUnit.SECONDS);
                 return;

@@ -84,6 +84,14 @@ class EarContentsIT {
         assertNull(warClassPath, "a manifest Class-Path would load lib/ twice under the WAR's child-first class loading");
     }
 
+    @Test
+    void theSinchClientsConnectorIsAnEarLibraryAndJerseyItselfIsTheServers() {
+        // Without the connector the client would fall back to HttpURLConnection, which re-sends a POST on a dropped connection.
+        assertTrue(archives.stream().anyMatch(a -> a.matches("lib/.*jersey-jnh-connector.*\\.jar")), archives::toString);
+        assertTrue(archives.stream().noneMatch(a -> a.matches(".*/jersey-(client|common)-.*\\.jar")),
+                () -> "Jersey is provided by the server: " + archives);
+    }
+
     private static Map<String, Long> countsByArtifact() {
         return archives.stream().map(EarContentsIT::artifactOf).collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     }

@@ -8,6 +8,7 @@ import org.smsconsole.sinch.SinchClient;
 import org.smsconsole.sinch.SinchException;
 import org.smsconsole.sinch.SinchValidationException;
 import org.smsconsole.sinch.batch.Batch;
+import org.smsconsole.sinch.batch.Batches;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -44,13 +45,24 @@ public class BatchDispatcher {
     ConsoleMetrics metrics;
 
     void dispatch(SinchClient sinch, OutgoingBatch batch) {
-        Batch accepted;
+        prepare(sinch, batch).ifPresent(prepared -> send(sinch, batch, prepared));
+    }
+
+    /** The batch's request checked and written; empty when our own client refused it (recorded; never sent). */
+    java.util.Optional<Batches.Prepared> prepare(SinchClient sinch, OutgoingBatch batch) {
         try {
-            accepted = sinch.batches().send(batch.request());
+            return java.util.Optional.of(sinch.batches().prepare(batch.request()));
         } catch (SinchValidationException e) {
             // Our own client refused it before sending: about the message, never applied.
             refused(batch, "Invalid: " + e.getMessage(), null);
-            return;
+            return java.util.Optional.empty();
+        }
+    }
+
+    void send(SinchClient sinch, OutgoingBatch batch, Batches.Prepared prepared) {
+        Batch accepted;
+        try {
+            accepted = prepared.send();
         } catch (SinchException e) {
             failed(batch, e);
             return;

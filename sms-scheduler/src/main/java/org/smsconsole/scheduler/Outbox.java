@@ -61,8 +61,11 @@ public class Outbox {
         }
     }
 
-    /** A Sinch batch whose sender went silent past its lease: to look up by reference before anything else. */
-    public record LeasedBatch(String clientReference, List<Long> ids, Instant claimedAt) {
+    /**
+     * A Sinch batch whose rows are SENDING past their lease (its sender died, or met a failure that may have been
+     * applied): to look up by reference. {@code doubtUntil}: before it, not finding the batch decides nothing.
+     */
+    public record LeasedBatch(String clientReference, List<Long> ids, Instant claimedAt, Instant doubtUntil) {
     }
 
     /**
@@ -116,7 +119,7 @@ public class Outbox {
             settle(c, settled, now);
             defer(c, deferred);
             List<OutgoingBatch> batches = new BatchComposer(stream, callbackUrl, now).compose(sendable, recipients);
-            markSending(c, batches, now.plus(settings.lease()), now);
+            markSending(c, batches, now.plus(settings.firstLookup()), now.plus(settings.lease()), now, instance());
             return new Claim(batches, rows.size(), expired, skipped, deferred.size());
         });
     }
@@ -129,7 +132,10 @@ public class Outbox {
                 batchId, now, now);
     }
 
-    /** Back to the queue, due at {@code dueAt}; {@code counted} false for failures that were not the message's (a halt). */
+    /**
+     * Back to the queue, due at {@code dueAt}; {@code counted} false for failures that were not the message's (a halt,
+     * a request never started). Only for rows whose batch certainly did not reach Sinch.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int retryLater(String clientReference, List<Long> ids, Instant dueAt, String reason, boolean counted) {
         return updateLeased(clientReference, ids, "state = 'QUEUED', due_at = ?, lease_until = null, reason = ?"
@@ -149,7 +155,10 @@ public class Outbox {
                 truncate(reason), code, clock.instant());
     }
 
-    /** Sinch may have created the batch (5xx, timeout): the lease ends at {@code at}, then the reconciler looks it up. */
+    /**
+     * Sinch may have created the batch (5xx, timeout), or has not shown it yet: the lease ends at {@code at}, then the
+     * reconciler looks it up. Its doubt_until stays: only a lookup after it may send the rows again.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int reconcileAt(String clientReference, List<Long> ids, Instant at, String reason) {
         return updateLeased(clientReference, ids, "lease_until = ?, reason = ?", at, truncate(reason));
@@ -190,7 +199,7 @@ public class Outbox {
         return work(c -> {
             Map<String, LeasedBatch> batches = new LinkedHashMap<>();
             List<Long> all = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("select id, client_reference, claimed_at from message where "
+            try (PreparedStatement ps = c.prepareStatement("select id, client_reference, claimed_at, doubt_until from message where "
                     + (campaignId == null ? "campaign_id is null" : "campaign_id = ?")
                     + " and state = 'SENDING' and lease_until < ? order by id fetch first " + limit + " rows only for update skip locked")) {
                 int i = 1;
@@ -203,7 +212,10 @@ public class Outbox {
                         long id = rs.getLong("id");
                         String ref = rs.getString("client_reference");
                         Instant claimed = Jdbc.instant(rs, "claimed_at");
-                        batches.computeIfAbsent(ref, r -> new LeasedBatch(r, new ArrayList<>(), claimed)).ids().add(id);
+                        Instant doubt = Jdbc.instant(rs, "doubt_until");
+                        // Claimed before doubt_until existed: in doubt for a lease from the claim.
+                        Instant until = doubt != null ? doubt : claimed == null ? now : claimed.plus(settings.lease());
+                        batches.computeIfAbsent(ref, r -> new LeasedBatch(r, new ArrayList<>(), claimed, until)).ids().add(id);
                         all.add(id);
                     }
                 }
@@ -216,6 +228,26 @@ public class Outbox {
                 }
             }
             return List.copyOf(batches.values());
+        });
+    }
+
+    /** Whether the stream has a row due now: a cheap look before a budget is taken for it. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean anyDue(SendStream stream) {
+        Instant now = clock.instant();
+        return work(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select 1 from message where "
+                    + (stream.isCampaign() ? "campaign_id = ?" : "campaign_id is null")
+                    + " and state = 'QUEUED' and due_at <= ? fetch first 1 rows only")) {
+                int i = 1;
+                if (stream.isCampaign()) {
+                    ps.setLong(i++, stream.campaignId());
+                }
+                Jdbc.setTime(ps, i, now);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
         });
     }
 
@@ -374,17 +406,48 @@ public class Outbox {
         }
     }
 
-    private static void markSending(Connection c, List<OutgoingBatch> batches, Instant leaseUntil, Instant now) throws SQLException {
+    private static void markSending(Connection c, List<OutgoingBatch> batches, Instant leaseUntil, Instant doubtUntil, Instant now,
+                                    String instance) throws SQLException {
         for (OutgoingBatch b : batches) {
             try (PreparedStatement ps = c.prepareStatement("update message set state = 'SENDING', client_reference = ?, lease_until = ?,"
-                    + " claimed_at = ?, attempts = attempts + 1 where id in (" + Jdbc.marks(b.size()) + ")")) {
+                    + " doubt_until = ?, claimed_at = ?, claimed_by = ?, attempts = attempts + 1 where id in (" + Jdbc.marks(b.size()) + ")")) {
                 ps.setString(1, b.clientReference());
                 Jdbc.setTime(ps, 2, leaseUntil);
-                Jdbc.setTime(ps, 3, now);
-                Jdbc.bindLongs(ps, 4, b.messageIds());
+                Jdbc.setTime(ps, 3, doubtUntil);
+                Jdbc.setTime(ps, 4, now);
+                ps.setString(5, instance);
+                Jdbc.bindLongs(ps, 6, b.messageIds());
                 ps.executeUpdate();
             }
         }
+    }
+
+    private String instance() {
+        String id = settings.instanceId();
+        return id.length() <= 100 ? id : id.substring(0, 100);
+    }
+
+    /**
+     * This instance just started: whatever it claimed in an earlier life has no sender any more, so its rows are
+     * looked up at once (a batch Sinch has is settled now, not when the lease ends). Not finding one still waits
+     * for its doubt_until: the dead sender's request may yet be applied.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int ownClaimsAreDead(Long campaignId) {
+        Instant now = clock.instant();
+        return work(c -> {
+            try (PreparedStatement ps = c.prepareStatement("update message set lease_until = ? where "
+                    + (campaignId == null ? "campaign_id is null" : "campaign_id = ?")
+                    + " and state = 'SENDING' and claimed_by = ?")) {
+                int i = 1;
+                Jdbc.setTime(ps, i++, now);
+                if (campaignId != null) {
+                    ps.setLong(i++, campaignId);
+                }
+                ps.setString(i, instance());
+                return ps.executeUpdate();
+            }
+        });
     }
 
     private static String truncate(String s) {

@@ -57,7 +57,13 @@ public class ReleaseLoop implements BackgroundLoop {
     Releaser releaser;
 
     @Inject
-    Pacer pacer;
+    InFlightRequests inFlight;
+
+    @Inject
+    Outbox outbox;
+
+    /** Whether this instance has yet declared the claims of its earlier life dead (once, before it claims anything). */
+    private final java.util.concurrent.atomic.AtomicBoolean ownClaimsChecked = new java.util.concurrent.atomic.AtomicBoolean();
 
     @Override
     public String name() {
@@ -86,6 +92,7 @@ public class ReleaseLoop implements BackgroundLoop {
     @Override
     public void open(ManagedThreadFactory threads) {
         workers = Executors.newFixedThreadPool(settings.workers(), threads);
+        inFlight.open(threads);
         LOG.info("Release loop: " + settings.workers() + " workers, plan rate "
                 + (settings.planRate() == 0 ? "unlimited" : settings.planRate() + "/s"));
     }
@@ -95,6 +102,7 @@ public class ReleaseLoop implements BackgroundLoop {
         if (workers != null) {
             workers.shutdownNow();
         }
+        inFlight.close();
     }
 
     /** Ticks ended since start, so tests can wait for "two ticks". */
@@ -120,7 +128,17 @@ public class ReleaseLoop implements BackgroundLoop {
         }
         campaigns.startDue();
         campaigns.expireDue();
-        for (Long id : campaigns.reconcilable()) {
+        List<Long> reconcilable = campaigns.reconcilable();
+        if (ownClaimsChecked.compareAndSet(false, true)) {
+            int dead = outbox.ownClaimsAreDead(null);
+            for (Long id : reconcilable) {
+                dead += outbox.ownClaimsAreDead(id);
+            }
+            if (dead > 0) {
+                LOG.info(dead + " messages claimed by this instance (" + settings.instanceId() + ") before it restarted: looked up at Sinch now");
+            }
+        }
+        for (Long id : reconcilable) {
             reconciler.reconcile(sinch, id);
         }
         reconciler.reconcile(sinch, null);
@@ -147,6 +165,10 @@ public class ReleaseLoop implements BackgroundLoop {
         }
     }
 
+    /**
+     * One worker: takes a place for a request, prepares a slice (budget, claim) and hands it to its own thread,
+     * which waits for the slot and sends; it never waits for Sinch's answer, so a slow one stalls nothing but itself.
+     */
     private void work(SinchClient sinch, List<SendStream> streams, int offset, long deadline) {
         boolean[] done = new boolean[streams.size()];
         int remaining = streams.size();
@@ -156,9 +178,29 @@ public class ReleaseLoop implements BackgroundLoop {
             if (done[s]) {
                 continue;
             }
-            Releaser.Slice slice = releaser.releaseOne(sinch, streams.get(s), settings.slice());
+            try {
+                if (!inFlight.take(deadline - System.currentTimeMillis())) {
+                    return; // every place waits for a slow answer: nothing more can leave this instance now
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            Releaser.Prepared prepared;
+            try {
+                prepared = releaser.prepare(streams.get(s), settings.slice());
+            } catch (RuntimeException e) {
+                inFlight.giveBack();
+                throw e;
+            }
+            if (prepared.hasBatches()) {
+                inFlight.run(() -> releaser.send(sinch, prepared));
+            } else {
+                inFlight.giveBack();
+            }
+            Releaser.Slice slice = prepared.slice();
             if (slice.paced()) {
-                if (!waitForBudget(deadline)) {
+                if (!waitForBudget(slice.retryInMs(), deadline)) {
                     return;
                 }
             } else if (!slice.progressed()) {
@@ -170,13 +212,12 @@ public class ReleaseLoop implements BackgroundLoop {
         }
     }
 
-    private boolean waitForBudget(long deadline) {
-        long wait = pacer.untilNextWindow();
+    private boolean waitForBudget(long wait, long deadline) {
         if (System.currentTimeMillis() + wait >= deadline) {
             return false;
         }
         try {
-            Thread.sleep(wait); // pacing: the next second's budget, not waiting for a result
+            Thread.sleep(Math.max(1, wait)); // pacing: the next slot's budget, not waiting for a result
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

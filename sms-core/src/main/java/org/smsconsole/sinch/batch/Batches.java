@@ -6,6 +6,7 @@ import java.util.stream.Stream;
 import org.smsconsole.sinch.Msisdn;
 import org.smsconsole.sinch.Page;
 import org.smsconsole.sinch.Paging;
+import org.smsconsole.sinch.SinchJson;
 import org.smsconsole.sinch.SinchRules;
 import org.smsconsole.sinch.SinchTransport;
 
@@ -21,8 +22,31 @@ public final class Batches {
 
     /** {@code POST /batches} (201). On a timeout or 5xx look the batch up by client reference before sending again. */
     public Batch send(BatchRequest request) {
+        return prepare(request).send();
+    }
+
+    /**
+     * {@link #send} in two steps: the request checked and written now, sent by {@link Prepared#send()}, so that a
+     * caller sending at a given moment (a paced slot) does the slow part before it.
+     *
+     * @throws org.smsconsole.sinch.SinchValidationException when the request breaks Sinch's rules (nothing sent)
+     */
+    public Prepared prepare(BatchRequest request) {
         BatchValidator.validate(request, clock.instant());
-        return http.call("POST", "batches").body(request).as(Batch.class);
+        return new Prepared(SinchJson.write(request));
+    }
+
+    /** A batch request checked and written as JSON, ready for {@code POST /batches}. */
+    public final class Prepared {
+        private final String json;
+
+        private Prepared(String json) {
+            this.json = json;
+        }
+
+        public Batch send() {
+            return http.call("POST", "batches").json(json).as(Batch.class);
+        }
     }
 
     /**

@@ -52,6 +52,25 @@ class OpenApiDocumentTest {
         assertEquals(Set.of(), served, "served but not documented");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void theCreatingPostsDocumentTheirIdempotencyKeyAndItsRefusal() throws Exception {
+        Map<String, Object> doc;
+        try (InputStream in = OpenApiDocument.class.getResourceAsStream("/openapi.yaml")) {
+            doc = new Yaml().load(in);
+        }
+        Map<String, Object> paths = (Map<String, Object>) doc.get("paths");
+        Map<String, Object> key = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) doc.get("components")).get("parameters"))
+                .get("idempotency_key");
+        assertEquals("Idempotency-Key", key.get("name"));
+        assertEquals("header", key.get("in"));
+        for (String path : List.of("/messages", "/campaigns", "/campaigns/{id}/schedule")) {
+            Map<String, Object> post = (Map<String, Object>) ((Map<String, Object>) paths.get(path)).get("post");
+            assertEquals(List.of(Map.of("$ref", "#/components/parameters/idempotency_key")), post.get("parameters"), path);
+            assertEquals(true, ((Map<String, Object>) post.get("responses")).containsKey("422"), path + " documents 422");
+        }
+    }
+
     /** {@code /groups/{id:[0-9]+}/members/{contactId:[0-9]+}} and {@code /groups/{id}/members/{contact_id}} are one route. */
     private static String normalise(String path) {
         return path.replaceAll("\\{[^}/]*(:[^}]*)?}", "{}").replaceAll("/+", "/").replaceAll("(.)/$", "$1");

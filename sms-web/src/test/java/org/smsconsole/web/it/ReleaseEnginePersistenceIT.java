@@ -107,6 +107,9 @@ class ReleaseEnginePersistenceIT {
     Releaser releaser;
 
     @Inject
+    org.smsconsole.scheduler.Pacer pacer;
+
+    @Inject
     SinchConnection sinch;
 
     @Inject
@@ -346,6 +349,52 @@ class ReleaseEnginePersistenceIT {
             }
             assertEquals(recipients, ours, "every recipient reached Sinch");
         });
+    }
+
+    @Test
+    void paceGrantsOfFourConcurrentReleasersNeverPutMoreThanTheRateInAnyRollingWindow() throws Exception {
+        String scope = "test:" + UUID.randomUUID().toString().substring(0, 8);
+        int rate = 200;
+        List<org.smsconsole.scheduler.Pacer.Scope> scopes = List.of(new org.smsconsole.scheduler.Pacer.Scope(scope, rate));
+        ExecutorService pool = Executors.newFixedThreadPool(4,
+                javax.naming.InitialContext.<jakarta.enterprise.concurrent.ManagedThreadFactory>doLookup("java:comp/DefaultManagedThreadFactory"));
+        AtomicLong granted = new AtomicLong();
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            long end = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            for (int i = 0; i < 4; i++) {
+                done.add(pool.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        var grant = pacer.reserve(scopes, 1 + ThreadLocalRandom.current().nextInt(rate), 1000);
+                        granted.addAndGet(grant.messages());
+                        Thread.sleep(grant.granted() ? 5 : Math.min(grant.retryInMs(), 200));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<long[]> grants = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select slot_ms, messages from send_pace_grant where scope = ? and messages > 0 order by slot_ms")) {
+            ps.setString(1, scope);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    grants.add(new long[] {rs.getLong(1), rs.getLong(2)});
+                }
+            }
+        }
+        assertTrue(granted.get() >= 2 * rate, "the releasers were granted several seconds' worth: " + granted.get());
+        long most = 0;
+        for (long[] start : grants) {
+            long sum = grants.stream().filter(g -> g[0] >= start[0] && g[0] < start[0] + pacer.windowMs()).mapToLong(g -> g[1]).sum();
+            most = Math.max(most, sum);
+        }
+        assertTrue(most <= rate, "at most " + rate + " in any window of " + pacer.windowMs() + " ms: " + most);
     }
 
     @Test

@@ -544,6 +544,138 @@ class SendingApiIT {
         }
     }
 
+    // ---- Idempotency-Key ----
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyAnswersTheFirstAnswerAgainAndCreatesNothing() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String message = json(Map.of("to", mobile(), "body", "Once only", "send_at", tomorrow().toString()));
+        Map<String, Long> before = stored();
+        Answer first = keyed("POST", "/api/messages", operatorKey, key, message);
+        assertEquals(201, first.status(), first.body());
+        Answer again = keyed("POST", "/api/messages", operatorKey, key, message);
+        assertEquals(201, again.status(), again.body());
+        assertEquals(first.json(), again.json(), "the first answer, not a new message");
+        assertEquals(first.response().headers().firstValue("Location"), again.response().headers().firstValue("Location"));
+        assertEquals("true", again.response().headers().firstValue("Idempotent-Replayed").orElse(""));
+        assertEquals(before.get("message") + 1, stored().get("message"), "one message for two requests");
+
+        // Keys are the caller's own: another API key with the same key text makes its own message.
+        String otherKey = apiKeys.create("sending-it other operator " + tag(), Role.OPERATOR, "arquillian").key();
+        Answer other = keyed("POST", "/api/messages", otherKey, key, message);
+        assertEquals(201, other.status(), other.body());
+        assertTrue(other.json().getJsonNumber("id").longValue() != first.json().getJsonNumber("id").longValue());
+
+        // A campaign created and scheduled with keys: the retried schedule answers the first answer, not 409.
+        GroupView group = groups.create("Idempotent " + tag());
+        groups.addMembers(group.id(), List.of(contacts.add(new ContactDetails(mobile(), "Ida " + tag())).id()));
+        String draft = Json.createObjectBuilder().add("name", "Idempotent " + tag()).add("body", "Hello ${name}")
+                .add("group_ids", Json.createArrayBuilder().add(group.id())).add("send_at", tomorrow().toString()).build().toString();
+        String campaignKey = UUID.randomUUID().toString();
+        Answer created = keyed("POST", "/api/campaigns", operatorKey, campaignKey, draft);
+        assertEquals(201, created.status(), created.body());
+        long campaigns = stored().get("campaign");
+        assertEquals(created.json(), keyed("POST", "/api/campaigns", operatorKey, campaignKey, draft).json());
+        assertEquals(campaigns, stored().get("campaign"), "no second draft");
+        String schedule = "/api/campaigns/" + created.json().getJsonNumber("id").longValue() + "/schedule";
+        String scheduleKey = UUID.randomUUID().toString();
+        Answer scheduled = keyed("POST", schedule, operatorKey, scheduleKey, null);
+        assertEquals(200, scheduled.status(), scheduled.body());
+        Answer rescheduled = keyed("POST", schedule, operatorKey, scheduleKey, null);
+        assertEquals(200, rescheduled.status(), rescheduled.body());
+        assertEquals(scheduled.json(), rescheduled.json());
+        assertConflict(post(schedule, null)); // without the key a second schedule is what it always was
+    }
+
+    @Test
+    void theSameIdempotencyKeyWithAnotherRequestIsRefusedWith422AndChangesNothing() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String phone = mobile();
+        assertEquals(201, keyed("POST", "/api/messages", operatorKey, key,
+                json(Map.of("to", phone, "body", "First", "send_at", tomorrow().toString()))).status());
+        Map<String, Long> before = stored();
+        Answer other = keyed("POST", "/api/messages", operatorKey, key, json(Map.of("to", phone, "body", "Second", "send_at", tomorrow().toString())));
+        assertEquals(422, other.status(), other.body());
+        assertEquals("application/problem+json", other.contentType());
+        assertEquals("Idempotency-Key", other.field());
+        Answer elsewhere = keyed("POST", "/api/campaigns", operatorKey, key, "{\"name\":\"x\",\"body\":\"y\"}");
+        assertEquals(422, elsewhere.status(), "the key names one request, whatever the path: " + elsewhere.body());
+        assertEquals(before, stored(), "nothing created");
+
+        Answer bad = keyed("POST", "/api/messages", operatorKey, "no spaces allowed", json(Map.of("to", phone, "body", "x")));
+        assertEquals(400, bad.status(), bad.body());
+        assertEquals("Idempotency-Key", bad.field());
+        assertEquals(before, stored());
+    }
+
+    @Test
+    void anIdempotencyKeyIsKeptForTwentyFourHoursAndThenMakesANewMessage() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String message = json(Map.of("to", mobile(), "body", "Daily", "send_at", tomorrow().toString()));
+        Answer first = keyed("POST", "/api/messages", operatorKey, key, message);
+        assertEquals(201, first.status(), first.body());
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select created_at, expires_at from idempotency_key where idem_key = ?")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next());
+                assertEquals(Duration.ofHours(24), Duration.between(rs.getObject(1, java.time.OffsetDateTime.class),
+                        rs.getObject(2, java.time.OffsetDateTime.class)));
+            }
+        }
+        // A day later (its expiry moved to the past rather than the clock a day ahead, which would release tomorrow's messages).
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "update idempotency_key set created_at = created_at - interval '25' hour, expires_at = expires_at - interval '25' hour where idem_key = ?")) {
+            ps.setString(1, key);
+            assertEquals(1, ps.executeUpdate());
+        }
+        long messages = stored().get("message");
+        Answer later = keyed("POST", "/api/messages", operatorKey, key, message);
+        assertEquals(201, later.status(), later.body());
+        assertFalse(later.response().headers().firstValue("Idempotent-Replayed").isPresent());
+        assertTrue(later.json().getJsonNumber("id").longValue() != first.json().getJsonNumber("id").longValue(), "a new message");
+        assertEquals(messages + 1, stored().get("message"));
+    }
+
+    @Test
+    void requestsWithOneIdempotencyKeyAtTheSameTimeCreateOneMessage() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String message = json(Map.of("to", mobile(), "body", "Raced", "send_at", tomorrow().toString()));
+        long before = stored().get("message");
+        int clients = 6;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        try {
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(clients);
+            List<java.util.concurrent.Future<Answer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                answers.add(pool.submit(() -> {
+                    together.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    return keyed("POST", "/api/messages", operatorKey, key, message);
+                }));
+            }
+            java.util.Set<Long> ids = new java.util.HashSet<>();
+            for (var f : answers) {
+                Answer a = f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertEquals(201, a.status(), a.body());
+                ids.add(a.json().getJsonNumber("id").longValue());
+            }
+            assertEquals(1, ids.size(), "every request answered the same message: " + ids);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(before + 1, stored().get("message"), "one message");
+    }
+
+    private Answer keyed(String method, String path, String apiKey, String idempotencyKey, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .header("Authorization", "Bearer " + apiKey).header("Idempotency-Key", idempotencyKey);
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return new Answer(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
     // ---- health ----
 
     @Test

@@ -25,6 +25,9 @@ import org.smsconsole.message.Messages;
 import org.smsconsole.scheduler.CampaignControl;
 import org.smsconsole.user.Role;
 import org.smsconsole.web.api.ApiAccess;
+import org.smsconsole.web.api.IdempotentRequests;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import org.smsconsole.web.api.Paging;
 
 import java.time.LocalTime;
@@ -53,6 +56,9 @@ public class CampaignsResource {
     @Inject
     Messages messages;
 
+    @Inject
+    IdempotentRequests idempotent;
+
     @Context
     SecurityContext security;
 
@@ -64,11 +70,14 @@ public class CampaignsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(String body) {
+    public Response create(String body, @HeaderParam(IdempotentRequests.HEADER) String key,
+                           @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         ApiAccess.require(security, Role.OPERATOR);
-        Campaign created = campaigns.create(draft(body));
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.getId())).build())
-                .entity(withCounts(created)).build();
+        return idempotent.answer(ApiAccess.caller(security, authorization), key, "POST /api/campaigns\n" + body, () -> {
+            Campaign created = campaigns.create(draft(body));
+            return new IdempotentRequests.Answer(201, uri.getAbsolutePathBuilder().path(String.valueOf(created.getId())).build(),
+                    withCounts(created));
+        });
     }
 
     /** Newest first; without counts (one campaign's counts cost a scan of its messages). */
@@ -101,9 +110,12 @@ public class CampaignsResource {
 
     @POST
     @Path("{id:[0-9]+}/schedule")
-    public CampaignJson schedule(@PathParam("id") long id) {
+    public Response schedule(@PathParam("id") long id, @HeaderParam(IdempotentRequests.HEADER) String key,
+                             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         ApiAccess.require(security, Role.OPERATOR);
-        return withCounts(campaigns.schedule(id));
+        // Scheduling twice would be refused (409) anyway; with a key the retry gets the first answer instead.
+        return idempotent.answer(ApiAccess.caller(security, authorization), key, "POST /api/campaigns/" + id + "/schedule\n",
+                () -> new IdempotentRequests.Answer(200, null, withCounts(campaigns.schedule(id))));
     }
 
     @POST

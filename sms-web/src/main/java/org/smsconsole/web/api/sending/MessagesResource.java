@@ -21,6 +21,9 @@ import org.smsconsole.message.MessageState;
 import org.smsconsole.message.Messages;
 import org.smsconsole.user.Role;
 import org.smsconsole.web.api.ApiAccess;
+import org.smsconsole.web.api.IdempotentRequests;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import org.smsconsole.web.api.Paging;
 
 import java.util.List;
@@ -38,6 +41,9 @@ public class MessagesResource {
     @Inject
     Messages messages;
 
+    @Inject
+    IdempotentRequests idempotent;
+
     @Context
     SecurityContext security;
 
@@ -49,14 +55,17 @@ public class MessagesResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response send(String body) {
+    public Response send(String body, @HeaderParam(IdempotentRequests.HEADER) String key,
+                         @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         ApiAccess.require(security, Role.OPERATOR);
-        JsonFields json = JsonFields.parse(body, FIELDS);
-        Message sent = messages.send(new MessageDraft(json.id("contact_id"), json.string("to"), json.string("body"),
-                json.id("template_id"), json.string("from"), json.string("media_url"), json.string("delivery_report"),
-                json.instant("send_at"), json.instant("expire_at")));
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(sent.getId())).build())
-                .entity(MessageJson.of(sent)).build();
+        return idempotent.answer(ApiAccess.caller(security, authorization), key, "POST /api/messages\n" + body, () -> {
+            JsonFields json = JsonFields.parse(body, FIELDS);
+            Message sent = messages.send(new MessageDraft(json.id("contact_id"), json.string("to"), json.string("body"),
+                    json.id("template_id"), json.string("from"), json.string("media_url"), json.string("delivery_report"),
+                    json.instant("send_at"), json.instant("expire_at")));
+            return new IdempotentRequests.Answer(201, uri.getAbsolutePathBuilder().path(String.valueOf(sent.getId())).build(),
+                    MessageJson.of(sent));
+        });
     }
 
     /** Any message, a campaign's too ({@code campaign_id} says whose). */
