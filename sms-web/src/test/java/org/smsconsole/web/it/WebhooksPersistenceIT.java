@@ -448,7 +448,7 @@ class WebhooksPersistenceIT {
     void theDataFolderIsItsOwnersAloneAndTheEmbeddedDatabaseNoLongerOpensWithTheSharedText() throws Exception {
         java.nio.file.Path data = DataDirectory.path();
         assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(data)));
-        String url = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("sms.db.url", String.class);
+        String url = org.smsconsole.config.DatabaseSettings.current().url();
         boolean h2 = url.startsWith("jdbc:h2:file:");
         for (String name : h2 ? List.of("secrets.key", "sms.mv.db", "db-password") : List.of("secrets.key")) {
             java.nio.file.Path f = data.resolve(name);
